@@ -1,0 +1,3 @@
+import LivegateScanner
+
+print("livegate-bench")

@@ -1,0 +1,4 @@
+import LivegateRules
+import LivegateScanner
+
+print("livegate")

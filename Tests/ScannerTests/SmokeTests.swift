@@ -1,0 +1,6 @@
+import Testing
+@testable import LivegateScanner
+
+@Test func fileKindRawValues() {
+    #expect(FileKind.nativeCode.rawValue == "native-code")
+}
