@@ -1,4 +1,4 @@
-import LivegateRules
-import LivegateScanner
+import Foundation
 
-print("livegate")
+// livegate: the executable only parses arguments, does I/O and picks the exit code.
+exit(LivegateCommand.run(Array(CommandLine.arguments.dropFirst())))

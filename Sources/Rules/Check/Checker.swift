@@ -1,0 +1,75 @@
+import LivegateScanner
+
+/// `livegate check OLD NEW` as a library call: inventory both bundles, diff, apply rules,
+/// decide verdicts. No I/O beyond what the bundles already hold.
+public struct Checker: Sendable {
+    public let rules: [Rule]
+    public let options: CheckOptions
+
+    public init(rules: [Rule], options: CheckOptions) {
+        self.rules = rules.filter { rule in options.stores.contains { rule.level(for: $0) != .none } }
+        self.options = options
+    }
+
+    public func check(old: WebBundle, new: WebBundle) -> CheckResult {
+        let builder = InventoryBuilder()
+        let oldInventory = builder.build(old)
+        let newInventory = builder.build(new)
+        let diff = FactDiff(old: oldInventory, new: newInventory)
+        var findings = RuleEngine(rules: rules).evaluate(diff)
+
+        let incomplete = findings.contains { $0.category == .analysisIncomplete && $0.suppression == nil }
+        if options.allowUnanalysed {
+            findings = findings.map { finding in
+                guard finding.category == .analysisIncomplete else { return finding }
+                return Finding(
+                    ruleId: finding.ruleId, category: finding.category,
+                    levels: finding.levels.mapValues { _ in .note }, message: finding.message,
+                    factKind: finding.factKind, factKey: finding.factKey, change: finding.change,
+                    location: finding.location, locationSide: finding.locationSide, related: finding.related,
+                    suppression: finding.suppression)
+            }
+        }
+        var verdicts: [Store: Verdict] = [:]
+        for store in options.stores { verdicts[store] = Verdict.of(findings, for: store) }
+
+        let fileDiff = FileDiff(old: old, new: new)
+        return CheckResult(
+            old: Self.summary(old), new: Self.summary(new), files: Self.changes(fileDiff),
+            findings: findings, rules: rules, options: options, verdicts: verdicts,
+            analysisComplete: !incomplete || options.allowUnanalysed)
+    }
+
+    static func summary(_ bundle: WebBundle) -> CheckResult.BundleSummary {
+        var digests: [String: String] = [:]
+        for file in bundle.files { digests[file.path] = file.sha256 }
+        return CheckResult.BundleSummary(
+            origin: bundle.origin, container: bundle.container, webRoot: bundle.webRoot,
+            fileCount: bundle.files.count, byteCount: bundle.files.reduce(0) { $0 + $1.size },
+            problems: bundle.diagnostics, digests: digests)
+    }
+
+    static func changes(_ diff: FileDiff) -> CheckResult.FileChanges {
+        var added = 0, removed = 0, changed = 0, unchanged = 0
+        var bytesAdded = 0, bytesRemoved = 0, bytesChanged = 0
+        var byPath = 0, byDigest = 0, byName = 0
+        for entry in diff.entries {
+            switch entry.status {
+            case .added: added += 1; bytesAdded += entry.new?.size ?? 0
+            case .removed: removed += 1; bytesRemoved += entry.old?.size ?? 0
+            case .changed: changed += 1; bytesChanged += entry.new?.size ?? 0
+            case .unchanged: unchanged += 1
+            }
+            switch entry.match {
+            case .path: byPath += 1
+            case .digest: byDigest += 1
+            case .strippedName: byName += 1
+            case nil: break
+            }
+        }
+        return CheckResult.FileChanges(
+            added: added, removed: removed, changed: changed, unchanged: unchanged,
+            bytesAdded: bytesAdded, bytesRemoved: bytesRemoved, bytesChanged: bytesChanged,
+            matchedByPath: byPath, matchedByDigest: byDigest, matchedByStrippedName: byName)
+    }
+}

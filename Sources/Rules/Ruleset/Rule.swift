@@ -1,0 +1,131 @@
+import LivegateScanner
+
+/// One rule of a ruleset: what it looks for in the diff of two inventories, how serious it is
+/// for each store, which policy clause it stands on, and examples that are also its tests.
+public struct Rule: Sendable {
+    /// Stable kebab-case id (`native-code-added`); never reused for another meaning.
+    public let id: String
+    /// UpperCamelCase name, as SARIF's `reportingDescriptor.name` recommends.
+    public let name: String
+    /// One sentence: what the rule finds (SARIF `shortDescription`).
+    public let summary: String
+    public let category: Category
+    /// Level for each store; a store missing here means the rule does not apply to it.
+    public let levels: [Store: Level]
+    /// How sure a match is (SARIF/GitHub `precision`): very-high, high, medium, low.
+    public let precision: Precision
+    public let references: [PolicyReference]
+    public let condition: RuleCondition
+    public let message: MessageTemplate
+    /// Markdown: why it matters, how to fix, how to accept it.
+    public let help: String
+    public let examples: [RuleExample]
+    /// The ruleset file the rule came from (for messages).
+    public let source: String
+
+    public func level(for store: Store) -> Level { levels[store] ?? .none }
+
+    /// Stores this rule applies to, in order.
+    public var stores: [Store] { Store.allCases.filter { level(for: $0) != .none } }
+
+    /// The highest level across `stores` (SARIF `defaultConfiguration.level`).
+    public func maxLevel(in stores: [Store]) -> Level {
+        stores.map(level(for:)).max() ?? .none
+    }
+}
+
+public enum Precision: String, Sendable, Codable, CaseIterable {
+    case veryHigh = "very-high"
+    case high
+    case medium
+    case low
+}
+
+/// A clause of a store policy that a rule stands on.
+public struct PolicyReference: Sendable, Hashable, Codable {
+    public let store: Store
+    /// "DPLA 3.3.1(B)", "App Review Guideline 2.5.2", "Device and Network Abuse".
+    public let clause: String
+    /// A short quotation of the clause.
+    public let excerpt: String
+    public let url: String
+    /// The version or date of the policy text quoted (Apple renumbers clauses).
+    public let version: String
+}
+
+/// What a rule matches in the fact diff.
+public struct RuleCondition: Sendable {
+    /// Fact kinds the rule looks at.
+    public let factKinds: [String]
+    /// Which changes of a fact key trigger the rule.
+    public let changes: Set<FactChange>
+    /// All must hold on the fact's attributes (the new side's, or the old side's for removals).
+    public let attributes: [AttributeFilter]
+}
+
+/// How a fact key differs between the old and the new inventory.
+public enum FactChange: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Only in the new bundle.
+    case added
+    /// Only in the old bundle.
+    case removed
+    /// In both, with different attributes.
+    case changed
+    /// In both, identical.
+    case unchanged
+
+    public static func < (lhs: FactChange, rhs: FactChange) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// SARIF `baselineState` for a finding on a fact with this change.
+    public var baselineState: String {
+        switch self {
+        case .added: return "new"
+        case .removed: return "absent"
+        case .changed: return "updated"
+        case .unchanged: return "unchanged"
+        }
+    }
+}
+
+/// A test on one attribute of a fact.
+public struct AttributeFilter: Sendable, Hashable {
+    public enum Operation: String, Sendable, Hashable {
+        case equals, `in`, notIn, exists
+    }
+    public let name: String
+    public let operation: Operation
+    public let values: [String]
+
+    public func matches(_ attributes: [String: String]) -> Bool {
+        let value = attributes[name]
+        switch operation {
+        case .exists: return value != nil
+        case .equals, .in: return value.map(values.contains) ?? false
+        case .notIn: return !(value.map(values.contains) ?? false)
+        }
+    }
+}
+
+/// An old/new pair of tiny bundles that must trigger the rule, or must not.
+public struct RuleExample: Sendable {
+    public let triggers: Bool
+    public let old: [ExampleFile]
+    public let new: [ExampleFile]
+    /// For a triggering example: the path of the expected primary location, if stated.
+    public let expectedPath: String?
+    /// Where in the ruleset the example is (for test names and messages).
+    public let jsonPath: String
+}
+
+public struct ExampleFile: Sendable, Hashable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// Stands for an entry that could not be read, with this problem (e.g. a corrupt zip entry).
+    public let problem: LoadDiagnostic.Problem?
+
+    public init(path: String, bytes: [UInt8], problem: LoadDiagnostic.Problem? = nil) {
+        self.path = path
+        self.bytes = bytes
+        self.problem = problem
+    }
+}

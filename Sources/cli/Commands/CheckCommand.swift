@@ -1,0 +1,148 @@
+import Foundation
+import LivegateRules
+import LivegateScanner
+
+/// `livegate check OLD NEW`: the gate.
+enum CheckCommand {
+    static let options: [OptionSpec] = [
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text (default), json, sarif"),
+        OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE instead of standard output"),
+        OptionSpec(name: "--fail-on", valueName: "LEVEL", help: "Lowest level that fails the gate: error (default), warning, note"),
+        OptionSpec(name: "--store", valueName: "STORE", help: "Answer for apple, google or all (default)"),
+        OptionSpec(name: "--allow-unanalysed", valueName: nil, help: "Report code that cannot be analysed (Hermes bytecode, unreadable files) as notes instead of failing with exit 3"),
+        OptionSpec(name: "--ruleset", valueName: "FILE", help: "Add a ruleset file; its rules replace shipped rules with the same id (repeatable)", repeatable: true),
+        OptionSpec(name: "--color", valueName: "WHEN", help: "Colour in text output: auto (default: on a terminal without NO_COLOR), always, never"),
+        OptionSpec(name: "--max-total-size", valueName: "SIZE", help: "Largest total uncompressed size of a bundle (default 1G)"),
+        OptionSpec(name: "--max-files", valueName: "N", help: "Most files in a bundle (default 50000)"),
+        OptionSpec(name: "--max-file-size", valueName: "SIZE", help: "Largest single file (default 256M)"),
+        OptionSpec(name: "--max-ratio", valueName: "N", help: "Highest compression ratio of an archive entry of 1 MiB or more (default 200)"),
+        OptionSpec(name: "--help", valueName: nil, help: "Show this help"),
+    ]
+
+    static let help = """
+        Usage: livegate check OLD NEW [OPTIONS]
+
+        Compares OLD (what the store reviewed, or the last live update) with NEW (the live update)
+        and reports, per store, whether NEW stays within the rules for downloaded code.
+        OLD and NEW may each be a directory (www/, dist/, build/, public/), a .zip (a Capgo bundle),
+        an .ipa, an .apk or .aab, or a single file (index.android.bundle, main.jsbundle).
+
+        Options:
+        \(ArgumentParser.helpText(options))
+
+        Exit codes: 0 gate passed, 1 gate failed on findings, 2 usage/config/input error, 3 analysis incomplete.
+
+        """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            return try execute(arguments)
+        } catch {
+            Console.error("livegate check: \(error.message)\n")
+            return ExitCode.usage
+        }
+    }
+
+    static func execute(_ arguments: [String]) throws(UsageError) -> Int32 {
+        let parsed = try ArgumentParser.parse(arguments, options: options, command: "check")
+        if parsed.has("--help") {
+            Console.out(help)
+            return ExitCode.passed
+        }
+        guard parsed.positionals.count == 2 else {
+            throw UsageError(message: "expected two bundles, OLD and NEW, got \(parsed.positionals.count) (see livegate check --help)")
+        }
+        let format = try enumOption(parsed, "--format", ReportFormat.self) ?? .text
+        var checkOptions = CheckOptions()
+        checkOptions.failOn = try level(parsed.value("--fail-on")) ?? .error
+        checkOptions.allowUnanalysed = parsed.has("--allow-unanalysed")
+        checkOptions.stores = try stores(parsed.value("--store"))
+        checkOptions.limits = try limits(parsed)
+
+        let rules = try loadRules(parsed.all("--ruleset"))
+        let loader = BundleLoader(limits: checkOptions.limits)
+        let old: WebBundle, new: WebBundle
+        do {
+            old = try loader.load(path: parsed.positionals[0])
+            new = try loader.load(path: parsed.positionals[1])
+        } catch {
+            throw UsageError(message: error.description)
+        }
+
+        let result = Checker(rules: rules, options: checkOptions).check(old: old, new: new)
+        let colourWanted: Bool
+        switch parsed.value("--color") ?? "auto" {
+        case "always": colourWanted = true
+        case "never": colourWanted = false
+        case "auto": colourWanted = parsed.value("--output") == nil && Console.wantsColour(fileDescriptor: 1)
+        case let other: throw UsageError(message: "--color expects auto, always or never, not '\(other)'")
+        }
+        let report = format.render(result, colour: colourWanted && format == .text)
+        if let output = parsed.value("--output") {
+            try Console.write(report, to: output)
+        } else {
+            Console.out(report)
+        }
+        return result.exitCode
+    }
+
+    static func enumOption<T: RawRepresentable & CaseIterable>(_ parsed: ParsedArguments, _ name: String, _ type: T.Type) throws(UsageError) -> T? where T.RawValue == String {
+        guard let text = parsed.value(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw UsageError(message: "\(name) expects one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+        }
+        return value
+    }
+
+    static func level(_ text: String?) throws(UsageError) -> Level? {
+        guard let text else { return nil }
+        guard let level = Level(rawValue: text), level != .none else {
+            throw UsageError(message: "--fail-on expects error, warning or note, not '\(text)'")
+        }
+        return level
+    }
+
+    static func stores(_ text: String?) throws(UsageError) -> [Store] {
+        switch text ?? "all" {
+        case "all": return Store.allCases
+        case "apple": return [.apple]
+        case "google", "google-play": return [.googlePlay]
+        case let other: throw UsageError(message: "--store expects apple, google or all, not '\(other)'")
+        }
+    }
+
+    static func limits(_ parsed: ParsedArguments) throws(UsageError) -> LoadLimits {
+        var limits = LoadLimits.default
+        if let v = parsed.value("--max-total-size") { limits.maxTotalBytes = try ArgumentParser.size(v, option: "--max-total-size") }
+        if let v = parsed.value("--max-files") { limits.maxFiles = try ArgumentParser.count(v, option: "--max-files") }
+        if let v = parsed.value("--max-file-size") { limits.maxFileBytes = try ArgumentParser.size(v, option: "--max-file-size") }
+        if let v = parsed.value("--max-ratio") { limits.maxCompressionRatio = try ArgumentParser.count(v, option: "--max-ratio") }
+        return limits
+    }
+
+    /// The shipped rulesets plus any `--ruleset` files.
+    static func loadRules(_ extraFiles: [String]) throws(UsageError) -> [Rule] {
+        let loader = RulesetLoader()
+        do {
+            let shipped = try loader.loadShipped()
+            guard !extraFiles.isEmpty else { return shipped }
+            var files: [(name: String, text: String)] = []
+            for path in extraFiles {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw UsageError(message: "\(path): cannot read the ruleset file")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw UsageError(message: "\(path): the ruleset file is not UTF-8")
+                }
+                files.append((path, text))
+            }
+            return RulesetLoader.merge(shipped, with: try loader.load(files: files))
+        } catch let error as ConfigError {
+            throw UsageError(message: error.description)
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
+    }
+}
