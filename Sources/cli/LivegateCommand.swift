@@ -5,6 +5,7 @@ enum LivegateCommand {
     static let commands: [(name: String, summary: String, run: @Sendable ([String]) -> Int32)] = [
         ("check", "Compare an old and a new bundle against the store rules (the gate)", CheckCommand.run),
         ("rules", "List the rules of the active rulesets", RulesCommand.run),
+        ("explain", "Print a rule's policy references, help and examples", ExplainCommand.run),
         ("debug", "Show what the tokenizers see (debug tokens FILE, debug css-tokens FILE)", DebugCommand.run),
     ]
 

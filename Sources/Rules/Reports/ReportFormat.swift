@@ -4,12 +4,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     case json
     case sarif
+    case markdown
+    case github
 
     public func render(_ result: CheckResult, colour: Bool = false) -> String {
         switch self {
         case .text: return TextReport(colour: colour).render(result)
         case .json: return JSONReport().render(result)
         case .sarif: return SARIFReport().render(result)
+        case .markdown: return MarkdownReport().render(result)
+        case .github: return GitHubReport().render(result)
         }
     }
 }

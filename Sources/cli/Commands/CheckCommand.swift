@@ -5,8 +5,9 @@ import LivegateScanner
 /// `livegate check OLD NEW`: the gate.
 enum CheckCommand {
     static let options: [OptionSpec] = [
-        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text (default), json, sarif"),
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text (default), json, sarif, markdown, github"),
         OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE instead of standard output"),
+        OptionSpec(name: "--report", valueName: "FORMAT=FILE", help: "Also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=out.sarif", repeatable: true),
         OptionSpec(name: "--fail-on", valueName: "LEVEL", help: "Lowest level that fails the gate: error (default), warning, note"),
         OptionSpec(name: "--store", valueName: "STORE", help: "Answer for apple, google or all (default)"),
         OptionSpec(name: "--allow-unanalysed", valueName: nil, help: "Report code that cannot be analysed (Hermes bytecode, unreadable files) as notes instead of failing with exit 3"),
@@ -53,6 +54,14 @@ enum CheckCommand {
             throw UsageError(message: "expected two bundles, OLD and NEW, got \(parsed.positionals.count) (see livegate check --help)")
         }
         let format = try enumOption(parsed, "--format", ReportFormat.self) ?? .text
+        var extraReports: [(ReportFormat, String)] = []
+        for spec in parsed.all("--report") {
+            guard let eq = spec.firstIndex(of: "="), let f = ReportFormat(rawValue: String(spec[..<eq])),
+                  !spec[spec.index(after: eq)...].isEmpty else {
+                throw UsageError(message: "--report expects FORMAT=FILE with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(spec)'")
+            }
+            extraReports.append((f, String(spec[spec.index(after: eq)...])))
+        }
         var checkOptions = CheckOptions()
         checkOptions.failOn = try level(parsed.value("--fail-on")) ?? .error
         checkOptions.allowUnanalysed = parsed.has("--allow-unanalysed")
@@ -77,7 +86,10 @@ enum CheckCommand {
         case "auto": colourWanted = parsed.value("--output") == nil && Console.wantsColour(fileDescriptor: 1)
         case let other: throw UsageError(message: "--color expects auto, always or never, not '\(other)'")
         }
+        // Every report is rendered before any is written: a failure leaves nothing half-done.
         let report = format.render(result, colour: colourWanted && format == .text)
+        let extras = extraReports.map { ($0.0.render(result), $0.1) }
+        for (text, path) in extras { try Console.write(text, to: path) }
         if let output = parsed.value("--output") {
             try Console.write(report, to: output)
         } else {

@@ -3,6 +3,7 @@ import LivegateRules
 /// `livegate rules`: the active rules, one per line: id, category, level per store.
 enum RulesCommand {
     static let options: [OptionSpec] = [
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "text (default) or markdown (the docs/rules.md page)"),
         OptionSpec(name: "--ruleset", valueName: "FILE", help: "Add a ruleset file (repeatable)", repeatable: true),
         OptionSpec(name: "--help", valueName: nil, help: "Show this help"),
     ]
@@ -16,6 +17,13 @@ enum RulesCommand {
             }
             guard parsed.positionals.isEmpty else { throw UsageError(message: "unexpected argument '\(parsed.positionals[0])'") }
             let rules = try CheckCommand.loadRules(parsed.all("--ruleset"))
+            switch parsed.value("--format") ?? "text" {
+            case "text": break
+            case "markdown":
+                Console.out(RuleDocs.markdown(rules))
+                return ExitCode.passed
+            case let other: throw UsageError(message: "--format expects text or markdown, not '\(other)'")
+            }
             let idWidth = rules.map(\.id.count).max() ?? 0
             let categoryWidth = rules.map(\.category.rawValue.count).max() ?? 0
             var out = ""
