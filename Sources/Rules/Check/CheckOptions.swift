@@ -1,3 +1,4 @@
+import Foundation
 import LivegateScanner
 
 /// What a check looks at and what fails the gate.
@@ -9,6 +10,18 @@ public struct CheckOptions: Sendable {
     /// Report unanalysable code as a note instead of failing closed (`--allow-unanalysed`).
     public var allowUnanalysed = false
     public var limits: LoadLimits = .default
+    /// Accepted findings (configuration and baseline): suppressed while they hold.
+    public var accept: [Acceptance] = []
+    /// Today as `YYYY-MM-DD` (UTC), for acceptance expiry; injectable for tests.
+    public var today: String = CheckOptions.utcToday()
 
     public init() {}
+
+    public static func utcToday() -> String {
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+    }
 }

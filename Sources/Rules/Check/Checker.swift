@@ -16,7 +16,7 @@ public struct Checker: Sendable {
         let oldInventory = builder.build(old)
         let newInventory = builder.build(new)
         let diff = FactDiff(old: oldInventory, new: newInventory)
-        var findings = RuleEngine(rules: rules).evaluate(diff)
+        var findings = RuleEngine(rules: rules).evaluate(diff).map(accepting)
 
         let incomplete = findings.contains { $0.category == .analysisIncomplete && $0.suppression == nil }
         if options.allowUnanalysed {
@@ -38,6 +38,13 @@ public struct Checker: Sendable {
             old: Self.summary(old), new: Self.summary(new), files: Self.changes(fileDiff),
             findings: findings, rules: rules, options: options, verdicts: verdicts,
             analysisComplete: !incomplete || options.allowUnanalysed)
+    }
+
+    /// The finding, suppressed if an acceptance for its rule and key still holds.
+    func accepting(_ finding: Finding) -> Finding {
+        let matches = options.accept.filter { $0.rule == finding.ruleId && $0.key == finding.factKey }
+        guard let holding = matches.first(where: { $0.holds(on: options.today) }) else { return finding }
+        return finding.suppressed(Suppression(origin: holding.origin, reason: holding.reason))
     }
 
     static func summary(_ bundle: WebBundle) -> CheckResult.BundleSummary {

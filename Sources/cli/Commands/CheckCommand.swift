@@ -11,6 +11,9 @@ enum CheckCommand {
         OptionSpec(name: "--fail-on", valueName: "LEVEL", help: "Lowest level that fails the gate: error (default), warning, note"),
         OptionSpec(name: "--store", valueName: "STORE", help: "Answer for apple, google or all (default)"),
         OptionSpec(name: "--allow-unanalysed", valueName: nil, help: "Report code that cannot be analysed (Hermes bytecode, unreadable files) as notes instead of failing with exit 3"),
+        OptionSpec(name: "--config", valueName: "FILE", help: "Read settings from FILE (default: livegate.json in the working directory, if present)"),
+        OptionSpec(name: "--baseline", valueName: "FILE", help: "Accept the findings listed in FILE (written by --write-baseline)"),
+        OptionSpec(name: "--write-baseline", valueName: "FILE", help: "Write every current finding to FILE as accepted, for --baseline"),
         OptionSpec(name: "--ruleset", valueName: "FILE", help: "Add a ruleset file; its rules replace shipped rules with the same id (repeatable)", repeatable: true),
         OptionSpec(name: "--color", valueName: "WHEN", help: "Colour in text output: auto (default: on a terminal without NO_COLOR), always, never"),
         OptionSpec(name: "--max-total-size", valueName: "SIZE", help: "Largest total uncompressed size of a bundle (default 1G)"),
@@ -62,13 +65,29 @@ enum CheckCommand {
             }
             extraReports.append((f, String(spec[spec.index(after: eq)...])))
         }
+        let (config, configFile) = try loadConfiguration(parsed.value("--config"))
         var checkOptions = CheckOptions()
-        checkOptions.failOn = try level(parsed.value("--fail-on")) ?? .error
+        checkOptions.failOn = try level(parsed.value("--fail-on")) ?? config.failOn ?? .error
         checkOptions.allowUnanalysed = parsed.has("--allow-unanalysed")
-        checkOptions.stores = try stores(parsed.value("--store"))
+        checkOptions.stores = parsed.value("--store") == nil ? (config.stores ?? Store.allCases) : try stores(parsed.value("--store"))
         checkOptions.limits = try limits(parsed)
+        checkOptions.accept = config.accept
+        if let baseline = parsed.value("--baseline") {
+            let text = try readText(baseline, what: "baseline file")
+            do {
+                checkOptions.accept += try Baseline.parse(file: baseline, text: text)
+            } catch {
+                throw UsageError(message: error.description)
+            }
+        }
 
-        let rules = try loadRules(parsed.all("--ruleset"))
+        var rules = try loadRules(config.rulesets + parsed.all("--ruleset"))
+        do {
+            try config.validate(against: rules, file: configFile ?? "livegate.json")
+        } catch {
+            throw UsageError(message: error.description)
+        }
+        rules = config.apply(to: rules)
         let loader = BundleLoader(limits: checkOptions.limits)
         let old: WebBundle, new: WebBundle
         do {
@@ -90,6 +109,7 @@ enum CheckCommand {
         let report = format.render(result, colour: colourWanted && format == .text)
         let extras = extraReports.map { ($0.0.render(result), $0.1) }
         for (text, path) in extras { try Console.write(text, to: path) }
+        if let path = parsed.value("--write-baseline") { try Console.write(Baseline.render(result.findings), to: path) }
         if let output = parsed.value("--output") {
             try Console.write(report, to: output)
         } else {
@@ -132,6 +152,35 @@ enum CheckCommand {
         return limits
     }
 
+    static func readText(_ path: String, what: String) throws(UsageError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError(message: "\(path): cannot read the \(what)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw UsageError(message: "\(path): the \(what) is not UTF-8")
+        }
+        return text
+    }
+
+    /// `--config FILE`, else `livegate.json` in the working directory if there is one.
+    static func loadConfiguration(_ explicit: String?) throws(UsageError) -> (Configuration, String?) {
+        let path: String
+        if let explicit {
+            path = explicit
+        } else if FileManager.default.fileExists(atPath: "livegate.json") {
+            path = "livegate.json"
+        } else {
+            return (Configuration(), nil)
+        }
+        let text = try readText(path, what: "configuration file")
+        let base = (path as NSString).deletingLastPathComponent
+        do {
+            return (try Configuration.parse(file: path, text: text, baseDirectory: base.isEmpty ? "." : base), path)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+
     /// The shipped rulesets plus any `--ruleset` files.
     static func loadRules(_ extraFiles: [String]) throws(UsageError) -> [Rule] {
         let loader = RulesetLoader()
@@ -140,13 +189,7 @@ enum CheckCommand {
             guard !extraFiles.isEmpty else { return shipped }
             var files: [(name: String, text: String)] = []
             for path in extraFiles {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw UsageError(message: "\(path): cannot read the ruleset file")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw UsageError(message: "\(path): the ruleset file is not UTF-8")
-                }
-                files.append((path, text))
+                files.append((path, try readText(path, what: "ruleset file")))
             }
             return RulesetLoader.merge(shipped, with: try loader.load(files: files))
         } catch let error as ConfigError {
