@@ -11,8 +11,8 @@
 /// - contains a digit, or is all hexadecimal and at least 8 long, or (Vite/Rollup's default
 ///   8-character base64url hash, which often has no digit) is exactly 8 long, stands right before
 ///   the extension and mixes case (an upper-case letter after the first character) or holds `_`/`-`;
-/// - and is not an ordinary word (`index`, `vendor`, `legacy`, …), not a word followed by a number
-///   (`es2015`, `ie11`, `html5`), not a short number (`2`, `1234567`: chunk ids and versions), and
+/// - and is not an ordinary word (`index`, `vendor`, `legacy`, …), not a word with a number
+///   (`es2015`, `ie11`, `html5shiv`), not a short number (`2`, `1234567`: chunk ids and versions), and
 ///   has no `-`-separated piece that is a lower-case word of three letters or more (`jquery-3`).
 ///
 /// Known false positive: an 8-letter camel-case word right before the extension (`foo.myWidget.js`).
@@ -80,22 +80,28 @@ public enum ChunkName {
         if ordinaryWords.contains(text.lowercased()) { return false }
         // A short number: a chunk id or a version part.
         if digits == bytes.count && bytes.count < 8 { return false }
-        // A word followed by a number: es2015, ie11, html5, Bootstrap5, icon_set2.
-        if isWordThenNumber(bytes) { return false }
-        // A lower-case word piece: jquery-3, my-lib-a1b2c3d4.
-        for piece in text.split(separator: "-") where piece.count >= 3 {
-            if piece.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return false }
+        // Hexadecimal of one case, 8 or more: webpack's and Angular's hashes.
+        if hex == bytes.count && bytes.count >= 8 && (lower == 0 || upper == 0) { return true }
+        // A word with a number: es2015, ie11, html5shiv, Bootstrap5, icon_set2.
+        if isWordWithNumber(bytes) { return false }
+        // A lower-case word piece: jquery-3, my-lib-a1b2c3d4, _app-85b9a1f0.
+        for piece in text.split(separator: "-") {
+            var letters = 0
+            let wordLike = piece.utf8.allSatisfy { byte in
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { letters += 1; return true }
+                return byte == UInt8(ascii: "_")
+            }
+            if wordLike && letters >= 3 { return false }
         }
         if digits > 0 { return true }
-        if hex == bytes.count && bytes.count >= 8 && (lower == 0 || upper == 0) { return true }
         if beforeExtension && bytes.count == 8 && (upperAfterFirst > 0 || separators > 0) && lower > 0 {
             return true
         }
         return false
     }
 
-    /// `[A-Z]?[a-z_]+[0-9]+`
-    private static func isWordThenNumber(_ bytes: [UInt8]) -> Bool {
+    /// `[A-Z]?[a-z_]+[0-9]+[a-z]*`
+    private static func isWordWithNumber(_ bytes: [UInt8]) -> Bool {
         var i = 0
         if i < bytes.count, bytes[i] >= UInt8(ascii: "A"), bytes[i] <= UInt8(ascii: "Z") { i += 1 }
         let lettersStart = i
@@ -103,6 +109,8 @@ public enum ChunkName {
         guard i > lettersStart else { return false }
         let digitsStart = i
         while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
-        return i > digitsStart && i == bytes.count
+        guard i > digitsStart else { return false }
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "a"), bytes[i] <= UInt8(ascii: "z") { i += 1 }
+        return i == bytes.count
     }
 }
