@@ -47,7 +47,7 @@ struct ReportTests {
     @Test func sarifFingerprintsComeFromRuleAndKeyNotLines() throws {
         let result = try sampleResult()
         let finding = try #require(result.findings.first { $0.ruleId == "native-code-added" })
-        #expect(finding.fingerprint == SHA256.hex(Array("native-code-added\u{0}native:lib/libpay.so".utf8)))
+        #expect(finding.fingerprint == SHA256.hex(of: Array("native-code-added\u{0}native:lib/libpay.so".utf8)))
         let sarif = SARIFReport().render(result)
         #expect(sarif.contains(#""livegate/v1" : "\#(finding.fingerprint)""#))
         #expect(sarif.contains(#""uriBaseId" : "NEWROOT""#))

@@ -31,12 +31,12 @@ public struct InventoryBuilder: Sendable {
         switch file.kind {
         case .nativeCode:
             facts.append(Fact(
-                kind: FactKind.nativeBinary, key: "native:\(file.path)",
+                kind: FactKind.nativeBinary, key: "native:\(ChunkName.normalize(file.path))",
                 attributes: ["format": file.nativeFormat?.rawValue ?? "native", "sha256": file.sha256, "size": String(file.size)],
                 location: .wholeFile(file.path)))
         case .hermesBytecode:
             facts.append(Fact(
-                kind: FactKind.unanalysedCode, key: "unanalysed:\(file.path)",
+                kind: FactKind.unanalysedCode, key: "unanalysed:\(ChunkName.normalize(file.path))",
                 attributes: ["format": "hermes-bytecode", "reason": "Hermes bytecode cannot be tokenized", "sha256": file.sha256],
                 location: .wholeFile(file.path)))
         default:

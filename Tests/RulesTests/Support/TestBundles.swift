@@ -10,15 +10,15 @@ enum TestBundles {
     static func file(_ path: String, _ text: String) -> BundleFile {
         let bytes = Array(text.utf8)
         let kind: FileKind = path.hasSuffix(".html") ? .html : path.hasSuffix(".js") ? .javascript : .text
-        return BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(bytes), kind: kind)
+        return BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes), kind: kind)
     }
 
     static func native(_ path: String, _ bytes: [UInt8] = elf) -> BundleFile {
-        BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(bytes), kind: .nativeCode, nativeFormat: .elf)
+        BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes), kind: .nativeCode, nativeFormat: .elf)
     }
 
     static func hermesFile(_ path: String) -> BundleFile {
-        BundleFile(path: path, bytes: hermes, sha256: SHA256.hex(hermes), kind: .hermesBytecode)
+        BundleFile(path: path, bytes: hermes, sha256: SHA256.hex(of: hermes), kind: .hermesBytecode)
     }
 
     static func bundle(_ origin: String, _ files: [BundleFile], diagnostics: [LoadDiagnostic] = [],

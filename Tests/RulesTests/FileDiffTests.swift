@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import LivegateRules
+import LivegateScanner
+
+@Suite struct FileDiffTests {
+    static func file(_ path: String, _ text: String) -> BundleFile {
+        let bytes = Array(text.utf8)
+        return BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes), kind: .javascript)
+    }
+
+    static func bundle(_ files: [(String, String)]) -> WebBundle {
+        WebBundle(origin: "test", container: .directory, webRoot: "", files: files.map { file($0.0, $0.1) }, diagnostics: [])
+    }
+
+    /// "old -> new status match" per entry, in the diff's order.
+    static func lines(_ diff: FileDiff) -> [String] {
+        diff.entries.map { entry in
+            "\(entry.old?.path ?? "-") -> \(entry.new?.path ?? "-") \(entry.status.rawValue) \(entry.match?.rawValue ?? "-")"
+        }
+    }
+
+    /// Text that shares most of its content with `base` (minified-code-like, one long line).
+    static func code(_ seed: Int, lines: Int = 60) -> String {
+        (0..<lines).map { "function f\(seed)_\($0)(a,b){return a*\($0)+b-\(seed % 7)}" }.joined(separator: ";")
+    }
+
+    @Test func samePathUnchangedAndChanged() {
+        let diff = FileDiff(old: Self.bundle([("index.html", "<html>"), ("app.js", "a()")]),
+                            new: Self.bundle([("index.html", "<html>"), ("app.js", "b()")]))
+        #expect(Self.lines(diff) == ["app.js -> app.js changed path", "index.html -> index.html unchanged path"])
+        #expect(diff.count(of: .changed) == 1)
+        #expect(diff.count(of: .unchanged) == 1)
+        #expect(diff.count(matchedBy: .path) == 2)
+        #expect(diff.bytesChanged == 3)
+    }
+
+    @Test func digestMatchIsARename() {
+        let diff = FileDiff(old: Self.bundle([("img/logo.a1b2c3d4.png", "PNGDATA"), ("copy1.txt", "same"), ("copy2.txt", "same")]),
+                            new: Self.bundle([("media/logo.png", "PNGDATA"), ("b.txt", "same"), ("a.txt", "same"), ("c.txt", "same")]))
+        #expect(Self.lines(diff) == [
+            "copy1.txt -> a.txt unchanged digest",
+            "copy2.txt -> b.txt unchanged digest",
+            "- -> c.txt added -",
+            "img/logo.a1b2c3d4.png -> media/logo.png unchanged digest",
+        ])
+        #expect(diff.count(matchedBy: .digest) == 3)
+        #expect(diff.count(of: .added) == 1)
+        #expect(diff.bytesAdded == 4)
+    }
+
+    @Test func emptyFilesAreNotPairedByDigest() {
+        let diff = FileDiff(old: Self.bundle([("a/.keep", "")]), new: Self.bundle([("b/.keep", "")]))
+        #expect(Self.lines(diff) == ["a/.keep -> - removed -", "- -> b/.keep added -"])
+    }
+
+    @Test func strippedNamePairsHashedChunksInTheSameDirectory() {
+        let diff = FileDiff(
+            old: Self.bundle([("assets/index-Dvm9KEU2.js", "old index"), ("assets/vendor-AB12cd34.js", "v1"),
+                              ("js/app.5c3a8eec.js", "app 1"), ("other/index-Qw3rTy12.js", "elsewhere")]),
+            new: Self.bundle([("assets/index-Xy7zWq01.js", "new index"), ("assets/vendor-ZZ99yy00.js", "v1"),
+                              ("js/app.0badf00d.js", "app 2"), ("moved/index-Ab12Cd34.js", "moved")]))
+        #expect(Self.lines(diff) == [
+            "assets/index-Dvm9KEU2.js -> assets/index-Xy7zWq01.js changed stripped-name",
+            "assets/vendor-AB12cd34.js -> assets/vendor-ZZ99yy00.js unchanged digest",
+            "js/app.5c3a8eec.js -> js/app.0badf00d.js changed stripped-name",
+            "- -> moved/index-Ab12Cd34.js added -",
+            "other/index-Qw3rTy12.js -> - removed -",
+        ])
+        #expect(diff.count(matchedBy: .strippedName) == 2)
+        #expect(diff.count(of: .removed) == 1)
+        #expect(diff.bytesRemoved == 9)
+    }
+
+    @Test func manyChunksSharingOneNamePairBySimilarity() {
+        // Three old chunks, each edited a little in the new build, plus one new chunk unlike any old one.
+        let a = Self.code(1), b = Self.code(2), c = Self.code(3)
+        let old = Self.bundle([
+            ("js/1111aaaa.chunk.js", a), ("js/2222bbbb.chunk.js", b), ("js/3333cccc.chunk.js", c),
+        ])
+        let new = Self.bundle([
+            ("js/9999dddd.chunk.js", c + ";extra()"),
+            ("js/8888eeee.chunk.js", "x" + a),
+            ("js/7777ffff.chunk.js", b.replacingOccurrences(of: "f2_30(", with: "g2_30(")),
+            ("js/6666abcd.chunk.js", String(repeating: "zzzzqqqq", count: 400)),
+        ])
+        let diff = FileDiff(old: old, new: new)
+        #expect(Self.lines(diff) == [
+            "- -> js/6666abcd.chunk.js added -",
+            "js/2222bbbb.chunk.js -> js/7777ffff.chunk.js changed stripped-name",
+            "js/1111aaaa.chunk.js -> js/8888eeee.chunk.js changed stripped-name",
+            "js/3333cccc.chunk.js -> js/9999dddd.chunk.js changed stripped-name",
+        ])
+        #expect(diff.count(matchedBy: .strippedName) == 3)
+        #expect(diff.count(of: .added) == 1)
+    }
+
+    @Test func manyToManyWithoutSharedContentStaysAddedAndRemoved() {
+        let diff = FileDiff(
+            old: Self.bundle([("1234abcd.chunk.js", String(repeating: "a", count: 100)), ("5678abcd.chunk.js", String(repeating: "b", count: 100))]),
+            new: Self.bundle([("90abcdef.chunk.js", String(repeating: "c", count: 100)), ("12ab34cd.chunk.js", String(repeating: "d", count: 100))]))
+        #expect(Self.lines(diff) == [
+            "1234abcd.chunk.js -> - removed -",
+            "- -> 12ab34cd.chunk.js added -",
+            "5678abcd.chunk.js -> - removed -",
+            "- -> 90abcdef.chunk.js added -",
+        ])
+    }
+
+    @Test func similarityTiesBreakBySizeThenPath() {
+        // Identical-looking content in both old files; the new file is closer in size to old2.
+        let base = Self.code(5)
+        let old = Self.bundle([("aaaa1111.chunk.js", base + String(repeating: "#", count: 300)),
+                               ("bbbb2222.chunk.js", base + "#")])
+        let new = Self.bundle([("cccc3333.chunk.js", base + "##")])
+        let diff = FileDiff(old: old, new: new)
+        #expect(Self.lines(diff) == [
+            "aaaa1111.chunk.js -> - removed -",
+            "bbbb2222.chunk.js -> cccc3333.chunk.js changed stripped-name",
+        ])
+    }
+
+    @Test func pathMatchWinsOverDigest() {
+        // b.js keeps its path even though its old content now lives at c.js.
+        let diff = FileDiff(old: Self.bundle([("b.js", "one")]),
+                            new: Self.bundle([("b.js", "two"), ("c.js", "one")]))
+        #expect(Self.lines(diff) == ["b.js -> b.js changed path", "- -> c.js added -"])
+    }
+
+    @Test func contentSketchSimilarity() {
+        let a = ContentSketch(Array(Self.code(1, lines: 400).utf8))
+        #expect(a.similarity(to: a) == 1)
+        #expect(a.similarity(to: ContentSketch([])) == 0)
+        let edited = ContentSketch(Array(("prefix;" + Self.code(1, lines: 400)).utf8))
+        let similarity = edited.similarity(to: a)
+        #expect(similarity > 0.8 && similarity < 1)
+    }
+}
