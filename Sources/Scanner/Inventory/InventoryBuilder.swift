@@ -25,7 +25,9 @@ public struct InventoryBuilder: Sendable {
         var facts: [Fact] = []
         let isEntry = container == .singleFile || (Self.entryPointNames.contains(file.path))
         if isEntry {
-            facts.append(Fact(kind: FactKind.entryPoint, key: "entry:\(file.path)",
+            // A single-file bundle's one file is its entry point whatever it is called.
+            let key = container == .singleFile ? "entry:(single-file bundle)" : "entry:\(file.path)"
+            facts.append(Fact(kind: FactKind.entryPoint, key: key,
                               attributes: ["container": container.rawValue], location: .wholeFile(file.path)))
         }
         switch file.kind {
