@@ -14,7 +14,8 @@ context. esprima reports ranges in UTF-16 code units; they are converted to UTF-
 
 Kind mapping (livegate -> esprima): keyword true/false -> Boolean, null -> Null, other keywords
 -> Keyword; identifier -> Identifier, except words esprima classifies as keywords by spelling
-alone (`let`, `yield`, and reserved words used as property names such as `x.return`) -> Keyword;
+alone (`let`, `yield`, and reserved words used as property names such as `x.return`) -> Keyword,
+and property names `x.true` / `x.false` / `x.null` -> Boolean / Null;
 privateName -> Identifier; number, bigint -> Numeric; string -> String; template* -> Template;
 regex -> RegularExpression; punctuator -> Punctuator. Comments are not compared.
 
@@ -48,6 +49,12 @@ def livegate_kind(kind, text):
     if kind == "keyword":
         return {"true": "Boolean", "false": "Boolean", "null": "Null"}.get(text, "Keyword")
     if kind == "identifier":
+        # A property name spelled like a keyword or literal (`x.return`, `e.languages.false`):
+        # esprima types it by its spelling.
+        if text in ("true", "false"):
+            return "Boolean"
+        if text == "null":
+            return "Null"
         return "Keyword" if text in ESPRIMA_KEYWORDS else "Identifier"
     return {
         "privateName": "Identifier", "number": "Numeric", "bigint": "Numeric", "string": "String",

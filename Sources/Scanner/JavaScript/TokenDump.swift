@@ -17,13 +17,17 @@ public enum TokenDump {
         var lineIndex = 0
         var lineStartUnits = 0
         let starts = table.lineStarts
+        var anchor = 0, anchorUnits = 0
         for token in tokens {
             let start = Int(token.start)
             if lineIndex + 1 < starts.count && starts[lineIndex + 1] <= start {
                 while lineIndex + 1 < starts.count && starts[lineIndex + 1] <= start { lineIndex += 1 }
                 lineStartUnits = table.utf16Offset(of: starts[lineIndex])
             }
-            let column = table.utf16Offset(of: start) - lineStartUnits + 1
+            let units = table.utf16Offset(of: start, after: anchor, anchorUnits: anchorUnits)
+            anchor = start
+            anchorUnits = units
+            let column = units - lineStartUnits + 1
             append(#"{"kind":""#, to: &buffer)
             append(token.kind.name, to: &buffer)
             append(#"","start":"#, to: &buffer)
