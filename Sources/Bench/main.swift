@@ -1,3 +1,12 @@
-import LivegateScanner
-
-print("livegate-bench")
+// livegate-bench: throughput benchmarks, run in release mode.
+//   livegate-bench tokenize FILE [N]     JavaScript tokenizer throughput
+//   livegate-bench tokens-jsonl FILE     the token dump of FILE on stdout (scripts/js-tokenizer-diff.py)
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "tokenize":
+    TokenizeBenchmark.run(Array(arguments.dropFirst()))
+case "tokens-jsonl":
+    TokenizeBenchmark.dumpJSONLines(Array(arguments.dropFirst()))
+default:
+    print("usage: livegate-bench tokenize FILE [N] | tokens-jsonl FILE")
+}

@@ -44,3 +44,16 @@ struct LineTableTests {
         #expect(snippet.utf8.count <= 40)
     }
 }
+
+@Test func utf16OffsetFromAnAnchorMatchesTheDirectCount() {
+    let text = String(repeating: "aé😀\u{2028}", count: 700)
+    let bytes = Array(text.utf8)
+    let table = LineTable(bytes)
+    var anchor = 0, units = 0
+    for offset in stride(from: 0, through: bytes.count, by: 7) {
+        let u = table.utf16Offset(of: offset, after: anchor, anchorUnits: units)
+        #expect(u == table.utf16Offset(of: offset))
+        anchor = offset
+        units = u
+    }
+}

@@ -97,6 +97,27 @@ public struct LineTable: Sendable {
         return units
     }
 
+    /// UTF-16 code units before byte `offset`, given those before an earlier byte `anchor`
+    /// (`anchorUnits == utf16Offset(of: anchor)`): scans from whichever of the anchor and the
+    /// checkpoint is nearer, so walking a file's tokens in order costs O(file size) in all.
+    public func utf16Offset(of offset: Int, after anchor: Int, anchorUnits: Int) -> Int {
+        let o = max(0, min(offset, bytes.count))
+        let block = o / Self.blockSize
+        guard anchor <= o, anchor > block * Self.blockSize, block < checkpoints.count else {
+            return utf16Offset(of: o)
+        }
+        var units = anchorUnits
+        var i = anchor
+        while i < o {
+            let b = bytes[i]
+            if b < 0x80 { units += 1 }
+            else if b & 0xC0 != 0x80 { units += (b >= 0xF0 && b < 0xF8) ? 2 : 1 }
+            else if !Self.isContinuation(bytes, at: i) { units += 1 }
+            i += 1
+        }
+        return units
+    }
+
     /// 1-based line and 1-based UTF-16 column of byte `offset`.
     public func position(of offset: Int) -> (line: Int, column: Int) {
         let line = line(at: offset)

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import LivegateScanner
+
+/// `livegate-bench tokenize FILE [N]`: tokenizes FILE N times (default 10) and prints MB/s,
+/// tokens/s, the token count, wall time and peak resident memory (VmHWM).
+enum TokenizeBenchmark {
+    static func run(_ arguments: [String]) {
+        guard let path = arguments.first else {
+            print("usage: livegate-bench tokenize FILE [N]")
+            return
+        }
+        let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
+        guard let bytes = readFile(path) else {
+            print("cannot read \(path)")
+            return
+        }
+        let baseline = peakMemoryKB()
+        var tokenCount = 0
+        var best = Double.infinity
+        let clock = ContinuousClock()
+        let total = clock.measure {
+            for _ in 0..<rounds {
+                let elapsed = clock.measure {
+                    let tokens = JSTokenizer.tokenize(bytes)
+                    tokenCount = tokens.count
+                }
+                best = min(best, seconds(elapsed))
+            }
+        }
+        let wall = seconds(total)
+        let mb = Double(bytes.count) / 1_000_000
+        let mean = wall / Double(rounds)
+        print("file: \(path)")
+        print("bytes: \(bytes.count)  tokens: \(tokenCount)  rounds: \(rounds)")
+        print(String(format: "wall: %.3f s  mean: %.2f ms  best: %.2f ms", wall, mean * 1000, best * 1000))
+        print(String(format: "throughput: %.1f MB/s (mean)  %.1f MB/s (best)  %.2f M tokens/s (mean)",
+                     mb / mean, mb / best, Double(tokenCount) / mean / 1_000_000))
+        let hwm = peakMemoryKB()
+        let budget = (2 * bytes.count + 16 * tokenCount) / 1024
+        print("peak memory (VmHWM): \(hwm) kB; before tokenizing (runtime + file): \(baseline) kB; "
+              + "tokenizing added \(hwm - baseline) kB; budget 2*file+16*tokens: \(budget) kB")
+    }
+
+    static func dumpJSONLines(_ arguments: [String]) {
+        guard let path = arguments.first, let bytes = readFile(path) else {
+            FileHandle.standardError.write("usage: livegate-bench tokens-jsonl FILE\n".data(using: .utf8)!)
+            return
+        }
+        TokenDump.writeJSONLines(source: bytes) { chunk in
+            var chunk = chunk
+            chunk.withUTF8 { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n <= 0 { return }
+                    offset += n
+                }
+            }
+        }
+    }
+
+    /// Reads a file straight into one array (no intermediate `Data` copy).
+    static func readFile(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        fseek(f, 0, SEEK_END)
+        let size = ftell(f)
+        fseek(f, 0, SEEK_SET)
+        guard size >= 0 else { return nil }
+        var readCount = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            readCount = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, f)
+            count = readCount
+        }
+        return readCount == size ? bytes : nil
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func peakMemoryKB() -> Int {
+        guard let f = fopen("/proc/self/status", "r") else { return -1 }
+        defer { fclose(f) }
+        var line = [CChar](repeating: 0, count: 512)
+        while fgets(&line, Int32(line.count), f) != nil {
+            let text = String(decoding: line.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") {
+                return Int(text.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "") ?? -1
+            }
+        }
+        return -1
+    }
+}

@@ -1,0 +1,229 @@
+/// One JavaScript token: 12 bytes, no text. The text is `bytes[start..<end]` of the buffer that
+/// was tokenized (offsets are absolute in that buffer, also for sub-range tokenization).
+///
+/// `detail` holds the `JSPunctuator` of a punctuator, or the `JSKeyword` of a keyword or of a
+/// contextual keyword spelled as an identifier (`let`, `async`, `of`, …); 0 otherwise.
+public struct JSToken: Sendable, Equatable {
+    /// UTF-8 byte offset of the first byte.
+    public var start: UInt32
+    /// Length in UTF-8 bytes (at least 1).
+    public var length: UInt32
+    public var kind: JSTokenKind
+    public var detail: UInt8
+    public var flags: JSTokenFlags
+
+    @inlinable
+    public init(kind: JSTokenKind, start: UInt32, length: UInt32, detail: UInt8 = 0, flags: JSTokenFlags = []) {
+        self.start = start
+        self.length = length
+        self.kind = kind
+        self.detail = detail
+        self.flags = flags
+    }
+
+    /// UTF-8 byte offset one past the last byte.
+    @inlinable public var end: Int { Int(start) + Int(length) }
+    @inlinable public var range: Range<Int> { Int(start)..<end }
+
+    /// The punctuator, when `kind == .punctuator`.
+    @inlinable public var punctuator: JSPunctuator? {
+        kind == .punctuator ? JSPunctuator(rawValue: detail) : nil
+    }
+
+    /// The keyword: a reserved word (`kind == .keyword`) or a contextual keyword such as `let`,
+    /// `async`, `of`, `yield`, `await` (`kind == .identifier`). Words after `.` / `?.` are
+    /// property names and carry no keyword.
+    @inlinable public var keyword: JSKeyword? {
+        (kind == .keyword || kind == .identifier) && detail != 0 ? JSKeyword(rawValue: detail) : nil
+    }
+
+    @inlinable public func isPunctuator(_ p: JSPunctuator) -> Bool {
+        kind == .punctuator && detail == p.rawValue
+    }
+
+    @inlinable public func isKeyword(_ k: JSKeyword) -> Bool {
+        (kind == .keyword || kind == .identifier) && detail == k.rawValue
+    }
+
+    /// Comments and the hashbang: tokens a matcher skips.
+    @inlinable public var isTrivia: Bool { kind.isTrivia }
+}
+
+public enum JSTokenKind: UInt8, Sendable, CaseIterable {
+    /// An identifier (possibly with `\u` escapes: flag `.hasEscapes`), or a contextual keyword.
+    case identifier = 1
+    /// A reserved word: `if`, `new`, `return`, `this`, `true`, `null`, … (see `JSKeyword.isReserved`).
+    case keyword
+    /// `#name`.
+    case privateName
+    /// Any numeric literal but BigInt: `1`, `.5`, `1e3`, `0x1F`, `0o7`, `0b1`, `1_000`, `017`, `08`.
+    case number
+    /// A BigInt literal: `10n`, `0xFFn`.
+    case bigint
+    /// `'…'` or `"…"`.
+    case string
+    /// A template without substitutions: `` `…` ``.
+    case template
+    /// `` `…${ ``
+    case templateHead
+    /// `}…${`
+    case templateMiddle
+    /// `` }…` ``
+    case templateTail
+    /// `/body/flags`.
+    case regex
+    /// Any punctuator; `detail` is its `JSPunctuator`.
+    case punctuator
+    /// `// …` (without the line terminator).
+    case lineComment
+    /// `/* … */`.
+    case blockComment
+    /// Annex B `<!-- …` or line-initial `--> …`, to the end of the line.
+    case htmlComment
+    /// `#! …` at the very start of the input.
+    case hashbang
+    /// A byte or scalar that cannot start a token (`@`, a stray `\`, invalid UTF-8, U+00A7 …).
+    case invalid
+
+    @inlinable public var isTrivia: Bool {
+        switch self {
+        case .lineComment, .blockComment, .htmlComment, .hashbang: return true
+        default: return false
+        }
+    }
+
+    /// The name used by the JSONL dump.
+    public var name: String {
+        switch self {
+        case .identifier: return "identifier"
+        case .keyword: return "keyword"
+        case .privateName: return "privateName"
+        case .number: return "number"
+        case .bigint: return "bigint"
+        case .string: return "string"
+        case .template: return "template"
+        case .templateHead: return "templateHead"
+        case .templateMiddle: return "templateMiddle"
+        case .templateTail: return "templateTail"
+        case .regex: return "regex"
+        case .punctuator: return "punctuator"
+        case .lineComment: return "lineComment"
+        case .blockComment: return "blockComment"
+        case .htmlComment: return "htmlComment"
+        case .hashbang: return "hashbang"
+        case .invalid: return "invalid"
+        }
+    }
+}
+
+public struct JSTokenFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// A line terminator (possibly inside a comment) lies between the previous significant
+    /// token and this one: what automatic semicolon insertion looks at.
+    public static let newlineBefore = JSTokenFlags(rawValue: 1 << 0)
+    /// A string, template, regex or block comment that reached the end of its line / the input
+    /// without its closing delimiter.
+    public static let unterminated = JSTokenFlags(rawValue: 1 << 1)
+    /// A string or template containing `\` or a CR (its cooked value differs from its raw text),
+    /// or an identifier / private name spelled with `\u` escapes.
+    public static let hasEscapes = JSTokenFlags(rawValue: 1 << 2)
+    /// A legacy octal-like number: `017`, `08`, `09.5`.
+    public static let legacyOctal = JSTokenFlags(rawValue: 1 << 3)
+    /// Not well-formed although its extent is known: `0x`, `1__0`, `1_`, `1e`, a bad
+    /// `\u` escape in an identifier.
+    public static let malformed = JSTokenFlags(rawValue: 1 << 4)
+}
+
+/// Every ECMAScript 2025 punctuator. Raw values are stable within a build only.
+public enum JSPunctuator: UInt8, Sendable, CaseIterable {
+    case leftBrace = 1, rightBrace, leftParen, rightParen, leftBracket, rightBracket
+    case dot, ellipsis, semicolon, comma, questionDot
+    case less, greater, lessEqual, greaterEqual, equal2, notEqual, equal3, notEqual2
+    case plus, minus, star, slash, percent, star2, plus2, minus2
+    case shiftLeft, shiftRight, shiftRightUnsigned, ampersand, bar, caret
+    case bang, tilde, ampersand2, bar2, question2, question, colon
+    case assign, plusAssign, minusAssign, starAssign, slashAssign, percentAssign, star2Assign
+    case shiftLeftAssign, shiftRightAssign, shiftRightUnsignedAssign
+    case ampersandAssign, barAssign, caretAssign, ampersand2Assign, bar2Assign, question2Assign
+    case arrow
+
+    /// The punctuator's spelling.
+    public var text: String {
+        switch self {
+        case .leftBrace: return "{"
+        case .rightBrace: return "}"
+        case .leftParen: return "("
+        case .rightParen: return ")"
+        case .leftBracket: return "["
+        case .rightBracket: return "]"
+        case .dot: return "."
+        case .ellipsis: return "..."
+        case .semicolon: return ";"
+        case .comma: return ","
+        case .questionDot: return "?."
+        case .less: return "<"
+        case .greater: return ">"
+        case .lessEqual: return "<="
+        case .greaterEqual: return ">="
+        case .equal2: return "=="
+        case .notEqual: return "!="
+        case .equal3: return "==="
+        case .notEqual2: return "!=="
+        case .plus: return "+"
+        case .minus: return "-"
+        case .star: return "*"
+        case .slash: return "/"
+        case .percent: return "%"
+        case .star2: return "**"
+        case .plus2: return "++"
+        case .minus2: return "--"
+        case .shiftLeft: return "<<"
+        case .shiftRight: return ">>"
+        case .shiftRightUnsigned: return ">>>"
+        case .ampersand: return "&"
+        case .bar: return "|"
+        case .caret: return "^"
+        case .bang: return "!"
+        case .tilde: return "~"
+        case .ampersand2: return "&&"
+        case .bar2: return "||"
+        case .question2: return "??"
+        case .question: return "?"
+        case .colon: return ":"
+        case .assign: return "="
+        case .plusAssign: return "+="
+        case .minusAssign: return "-="
+        case .starAssign: return "*="
+        case .slashAssign: return "/="
+        case .percentAssign: return "%="
+        case .star2Assign: return "**="
+        case .shiftLeftAssign: return "<<="
+        case .shiftRightAssign: return ">>="
+        case .shiftRightUnsignedAssign: return ">>>="
+        case .ampersandAssign: return "&="
+        case .barAssign: return "|="
+        case .caretAssign: return "^="
+        case .ampersand2Assign: return "&&="
+        case .bar2Assign: return "||="
+        case .question2Assign: return "??="
+        case .arrow: return "=>"
+        }
+    }
+}
+
+/// Reserved words and the contextual keywords a matcher cares about. `isReserved` words are
+/// tokenized with kind `.keyword`; the others are identifiers carrying this id in `detail`.
+public enum JSKeyword: UInt8, Sendable, CaseIterable {
+    // Reserved words (ECMAScript 2025 ReservedWord).
+    case `break` = 1, `case`, `catch`, `class`, `const`, `continue`, `debugger`, `default`
+    case `delete`, `do`, `else`, `enum`, `export`, `extends`, `false`, `finally`, `for`
+    case `function`, `if`, `import`, `in`, `instanceof`, `new`, `null`, `return`, `super`
+    case `switch`, `this`, `throw`, `true`, `try`, `typeof`, `var`, `void`, `while`, `with`
+    // Contextual keywords and strict-mode reserved words: identifiers to the tokenizer.
+    case `as`, `async`, `await`, `from`, `get`, `let`, `meta`, `of`, `set`, `static`, `target`
+    case `yield`, `implements`, `interface`, `package`, `private`, `protected`, `public`
+
+    @inlinable public var isReserved: Bool { rawValue <= JSKeyword.with.rawValue }
+}

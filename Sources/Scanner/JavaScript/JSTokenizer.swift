@@ -1,0 +1,824 @@
+/// An ECMAScript 2025 tokenizer over UTF-8 bytes: one pass, no recursion, no `String` on the
+/// hot path, never fails (problems become `.invalid` tokens or flags), tolerates invalid UTF-8.
+///
+/// ## Comments
+/// Comments (`//`, `/* */`, Annex B `<!--` and line-initial `-->`) and the hashbang are dropped
+/// by default — what a matcher wants — and kept as trivia tokens with `keepComments: true` (what
+/// the debug dump shows). White space is never materialised; `.newlineBefore` records line breaks.
+///
+/// ## Regular expression or division, without a parser
+/// Whether `/` starts a regex is decided from the previous significant token and a stack of
+/// open brackets (`(`, `[`, `{`, `${`), each remembering what it is:
+/// - after an identifier, a literal, `]`, `++`/`--` (taken as postfix), `this`, `super`, `null`,
+///   `true`, `false` → division; after a property name (a word after `.` or `?.`, even
+///   `x.return`) → division;
+/// - after any other keyword (`return`, `typeof`, `case`, `do`, `else`, `in`, `new`, `delete`,
+///   `void`, `throw`, `instanceof`, …) and the contextual `of`, `yield`, `await` → regex;
+/// - after any other punctuator (`(`, `,`, `=`, `:`, `[`, `!`, `&&`, `?`, `{`, `;`, `=>`, …) → regex;
+/// - after `)`: regex when the `(` followed `if`, `while`, `for`, `with` (or `for await`),
+///   division otherwise;
+/// - after `}`: regex when it closes a block, division when it closes an object literal; a `}`
+///   closing a `${` substitution resumes the template instead.
+/// Whether a `{` opens a block or an object literal is decided the same way: a block at the
+/// start, after `;`, `{`, `}`, `)`, `]`, `=>`, an identifier, `else`, `do`, `try`, `finally`,
+/// `class`, and after a `:` that ends a label or a `case` (a `:` not matching a `?` of the same
+/// bracket level, directly in a block); an object literal after operators, `(`, `[`, `,`, `?`,
+/// a ternary `:`, a `:` inside an object literal or brackets, `return` and other keywords.
+///
+/// Known limits (all need a parser, none seen in minified bundles): a function or class
+/// *expression* body followed by `/` (`x = function(){} / 2` is taken as a regex, like the
+/// statement form); `yield`, `await` and `of` used as plain identifiers before a division;
+/// `let` / `async` never start a regex; `a++ /x/` (prefix `++` applied to a regex is
+/// meaningless anyway). Scripts are tokenized as scripts: `<!--` and line-initial `-->` are
+/// comments (in a module they would be operators).
+///
+/// Inputs longer than `UInt32.max` bytes are tokenized up to that offset only.
+public enum JSTokenizer {
+    public struct Options: Sendable, Equatable {
+        /// Emit comments and the hashbang as trivia tokens (default: skip them).
+        public var keepComments: Bool
+        public init(keepComments: Bool = false) {
+            self.keepComments = keepComments
+        }
+    }
+
+    /// Tokenizes `bytes[range]` (the whole buffer by default). Offsets in the tokens are
+    /// absolute in `bytes`: tokenizing an inline `<script>` inside an HTML file with its
+    /// range gives positions in the HTML file. A hashbang is recognised at `range.lowerBound`.
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil,
+                                options: Options = Options()) -> [JSToken] {
+        let whole = 0..<bytes.count
+        let r = (range ?? whole).clamped(to: whole)
+        guard let base = bytes.baseAddress, !r.isEmpty else { return [] }
+        var lexer = JSLexer(base: base, start: r.lowerBound, end: min(r.upperBound, Int(UInt32.max)),
+                            keepComments: options.keepComments)
+        lexer.run()
+        lexer.flush()
+        lexer.chunk.deallocate()
+        return lexer.out
+    }
+
+    /// Tokenizes `bytes[range]` (the whole array by default); see the pointer variant.
+    public static func tokenize(_ bytes: [UInt8], range: Range<Int>? = nil, options: Options = Options()) -> [JSToken] {
+        bytes.withUnsafeBufferPointer { tokenize($0, range: range, options: options) }
+    }
+
+    /// The token's source text (invalid UTF-8 repaired to U+FFFD).
+    public static func text(of token: JSToken, in bytes: [UInt8]) -> String {
+        let r = token.range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    public static func text(of token: JSToken, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let r = token.range.clamped(to: 0..<bytes.count)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+}
+
+/// The state machine behind `JSTokenizer`. Positions are absolute offsets from `p`.
+struct JSLexer {
+    let p: UnsafePointer<UInt8>
+    let end: Int
+    var pos: Int
+    var out: [JSToken] = []
+    /// Tokens are written here first and appended to `out` a few thousand at a time: one
+    /// uniqueness and capacity check per chunk instead of per token.
+    let chunk: UnsafeMutablePointer<JSToken>
+    var chunkCount = 0
+    static let chunkCapacity = 2048
+    let keepComments: Bool
+
+    /// A line terminator was seen since the last significant token.
+    var newline = false
+    /// A significant token was emitted (a `-->` at the very start is a comment).
+    var sawToken = false
+    /// A `/` here starts a regex.
+    var regexOK = true
+    /// A `{` here opens a block (else an object literal).
+    var braceIsBlock = true
+    /// The `JSKeyword` of the previous significant token (0 if none), and of the one before.
+    var prevKeyword: UInt8 = 0
+    var prevPrevKeyword: UInt8 = 0
+
+    /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
+    /// at this level. `frames[0]` is the top level (a block) and is never popped.
+    var frames: [UInt32] = [Frame.block]
+
+    enum Frame {
+        static let block: UInt32 = 0
+        static let object: UInt32 = 1
+        static let paren: UInt32 = 2
+        static let conditionParen: UInt32 = 3
+        static let bracket: UInt32 = 4
+        static let template: UInt32 = 5
+        static let ternaryUnit: UInt32 = 8
+    }
+
+    init(base: UnsafePointer<UInt8>, start: Int, end: Int, keepComments: Bool) {
+        self.p = base
+        self.pos = start
+        self.end = end
+        self.keepComments = keepComments
+        self.chunk = .allocate(capacity: Self.chunkCapacity)
+        // Minified code runs at 1 token per 2.5-4 bytes, prose-like code at 1 per 8-10. Capacity
+        // that is never written stays virtual (not resident), so a generous guess costs little
+        // and avoids copying the array as it grows.
+        out.reserveCapacity((end - start) / 2 + 16)
+    }
+
+    // MARK: Emitting
+
+    mutating func flush() {
+        out.append(contentsOf: UnsafeBufferPointer(start: chunk, count: chunkCount))
+        chunkCount = 0
+    }
+
+    @inline(__always)
+    mutating func store(_ token: JSToken) {
+        (chunk + chunkCount).initialize(to: token)
+        chunkCount += 1
+        if chunkCount == Self.chunkCapacity { flush() }
+    }
+
+    @inline(__always)
+    mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = []) {
+        var f = flags
+        if newline { f.insert(.newlineBefore) }
+        store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
+                      length: UInt32(truncatingIfNeeded: pos - start), detail: detail, flags: f))
+        newline = false
+        sawToken = true
+    }
+
+    @inline(__always)
+    mutating func emitTrivia(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags = []) {
+        guard keepComments else { return }
+        var f = flags
+        if newline { f.insert(.newlineBefore) }
+        store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
+                      length: UInt32(truncatingIfNeeded: pos - start), flags: f))
+    }
+
+    /// Records what the token just emitted allows next.
+    @inline(__always)
+    mutating func after(regex: Bool, block: Bool, keyword: UInt8 = 0) {
+        regexOK = regex
+        braceIsBlock = block
+        prevPrevKeyword = prevKeyword
+        prevKeyword = keyword
+    }
+
+    @inline(__always)
+    mutating func punct(_ p: JSPunctuator, length: Int, regex: Bool = true, block: Bool = false) {
+        let start = pos
+        pos += length
+        emit(.punctuator, from: start, detail: p.rawValue)
+        after(regex: regex, block: block)
+    }
+
+    @inline(__always) func peek(_ k: Int) -> UInt8 {
+        pos + k < end ? p[pos + k] : 0
+    }
+
+    // MARK: Main loop
+
+    mutating func run() {
+        if end - pos >= 2 && p[pos] == 0x23 && p[pos + 1] == 0x21 {  // #!
+            let start = pos
+            pos = lineEnd(from: pos + 2)
+            emitTrivia(.hashbang, from: start)
+        }
+        while pos < end {
+            let before = pos
+            let c = p[pos]
+            switch c {
+            case 0x20, 0x09, 0x0B, 0x0C:
+                pos += 1
+            case 0x0A, 0x0D:
+                pos += 1
+                newline = true
+            case 0x61...0x7A:
+                scanIdentifier(lowercase: true)
+            case 0x41...0x5A, 0x24, 0x5F:
+                scanIdentifier(lowercase: false)
+            case 0x30...0x39:
+                scanNumber()
+            case 0x22, 0x27:
+                scanString(quote: c)
+            case 0x60:
+                scanTemplate(from: pos, continuation: false)
+            case 0x2E:  // .
+                let c1 = peek(1)
+                if JSChar.isDigit(c1) {
+                    scanNumber()
+                } else if c1 == 0x2E && peek(2) == 0x2E {
+                    punct(.ellipsis, length: 3)
+                } else {
+                    let start = pos
+                    pos += 1
+                    emit(.punctuator, from: start, detail: JSPunctuator.dot.rawValue)
+                    after(regex: false, block: false)
+                    scanPropertyName()
+                }
+            case 0x28:  // (
+                let k = prevKeyword
+                let condition = k == JSKeyword.if.rawValue || k == JSKeyword.while.rawValue
+                    || k == JSKeyword.for.rawValue || k == JSKeyword.with.rawValue
+                    || (k == JSKeyword.await.rawValue && prevPrevKeyword == JSKeyword.for.rawValue)
+                frames.append(condition ? Frame.conditionParen : Frame.paren)
+                punct(.leftParen, length: 1)
+            case 0x29:  // )
+                var regex = false
+                if let f = popFrame(where: { $0 == Frame.paren || $0 == Frame.conditionParen }) {
+                    regex = f == Frame.conditionParen
+                }
+                punct(.rightParen, length: 1, regex: regex, block: true)
+            case 0x5B:  // [
+                frames.append(Frame.bracket)
+                punct(.leftBracket, length: 1)
+            case 0x5D:  // ]
+                _ = popFrame(where: { $0 == Frame.bracket })
+                punct(.rightBracket, length: 1, regex: false, block: true)
+            case 0x7B:  // {
+                frames.append(braceIsBlock ? Frame.block : Frame.object)
+                punct(.leftBrace, length: 1, regex: true, block: true)
+            case 0x7D:  // }
+                closeBrace()
+            case 0x3B:
+                punct(.semicolon, length: 1, regex: true, block: true)
+            case 0x2C:
+                punct(.comma, length: 1)
+            case 0x7E:
+                punct(.tilde, length: 1)
+            case 0x3A:  // :
+                let top = frames[frames.count - 1]
+                var block = false
+                if top >= Frame.ternaryUnit {
+                    frames[frames.count - 1] = top - Frame.ternaryUnit
+                } else {
+                    block = top == Frame.block
+                }
+                punct(.colon, length: 1, regex: true, block: block)
+            case 0x3F:  // ?
+                let c1 = peek(1)
+                if c1 == 0x3F {
+                    if peek(2) == 0x3D { punct(.question2Assign, length: 3) } else { punct(.question2, length: 2) }
+                } else if c1 == 0x2E && !JSChar.isDigit(peek(2)) {
+                    punct(.questionDot, length: 2, regex: false)
+                    scanPropertyName()
+                } else {
+                    frames[frames.count - 1] += Frame.ternaryUnit
+                    punct(.question, length: 1)
+                }
+            case 0x3C:  // <
+                let c1 = peek(1)
+                if c1 == 0x21 && peek(2) == 0x2D && peek(3) == 0x2D {  // <!--
+                    let start = pos
+                    pos = lineEnd(from: pos + 4)
+                    emitTrivia(.htmlComment, from: start)
+                } else if c1 == 0x3C {
+                    if peek(2) == 0x3D { punct(.shiftLeftAssign, length: 3) } else { punct(.shiftLeft, length: 2) }
+                } else if c1 == 0x3D {
+                    punct(.lessEqual, length: 2)
+                } else {
+                    punct(.less, length: 1)
+                }
+            case 0x3E:  // >
+                let c1 = peek(1)
+                if c1 == 0x3E {
+                    let c2 = peek(2)
+                    if c2 == 0x3E {
+                        if peek(3) == 0x3D { punct(.shiftRightUnsignedAssign, length: 4) } else { punct(.shiftRightUnsigned, length: 3) }
+                    } else if c2 == 0x3D {
+                        punct(.shiftRightAssign, length: 3)
+                    } else {
+                        punct(.shiftRight, length: 2)
+                    }
+                } else if c1 == 0x3D {
+                    punct(.greaterEqual, length: 2)
+                } else {
+                    punct(.greater, length: 1)
+                }
+            case 0x3D:  // =
+                let c1 = peek(1)
+                if c1 == 0x3D {
+                    if peek(2) == 0x3D { punct(.equal3, length: 3) } else { punct(.equal2, length: 2) }
+                } else if c1 == 0x3E {
+                    punct(.arrow, length: 2, regex: true, block: true)
+                } else {
+                    punct(.assign, length: 1)
+                }
+            case 0x21:  // !
+                if peek(1) == 0x3D {
+                    if peek(2) == 0x3D { punct(.notEqual2, length: 3) } else { punct(.notEqual, length: 2) }
+                } else {
+                    punct(.bang, length: 1)
+                }
+            case 0x2B:  // +
+                let c1 = peek(1)
+                if c1 == 0x2B { punct(.plus2, length: 2, regex: false, block: true) }
+                else if c1 == 0x3D { punct(.plusAssign, length: 2) }
+                else { punct(.plus, length: 1) }
+            case 0x2D:  // -
+                let c1 = peek(1)
+                if c1 == 0x2D {
+                    if peek(2) == 0x3E && (newline || !sawToken) {  // line-initial -->
+                        let start = pos
+                        pos = lineEnd(from: pos + 3)
+                        emitTrivia(.htmlComment, from: start)
+                    } else {
+                        punct(.minus2, length: 2, regex: false, block: true)
+                    }
+                } else if c1 == 0x3D { punct(.minusAssign, length: 2) }
+                else { punct(.minus, length: 1) }
+            case 0x2A:  // *
+                let c1 = peek(1)
+                if c1 == 0x2A {
+                    if peek(2) == 0x3D { punct(.star2Assign, length: 3) } else { punct(.star2, length: 2) }
+                } else if c1 == 0x3D { punct(.starAssign, length: 2) }
+                else { punct(.star, length: 1) }
+            case 0x25:  // %
+                if peek(1) == 0x3D { punct(.percentAssign, length: 2) } else { punct(.percent, length: 1) }
+            case 0x26:  // &
+                let c1 = peek(1)
+                if c1 == 0x26 {
+                    if peek(2) == 0x3D { punct(.ampersand2Assign, length: 3) } else { punct(.ampersand2, length: 2) }
+                } else if c1 == 0x3D { punct(.ampersandAssign, length: 2) }
+                else { punct(.ampersand, length: 1) }
+            case 0x7C:  // |
+                let c1 = peek(1)
+                if c1 == 0x7C {
+                    if peek(2) == 0x3D { punct(.bar2Assign, length: 3) } else { punct(.bar2, length: 2) }
+                } else if c1 == 0x3D { punct(.barAssign, length: 2) }
+                else { punct(.bar, length: 1) }
+            case 0x5E:  // ^
+                if peek(1) == 0x3D { punct(.caretAssign, length: 2) } else { punct(.caret, length: 1) }
+            case 0x2F:  // /
+                let c1 = peek(1)
+                if c1 == 0x2F {
+                    let start = pos
+                    pos = lineEnd(from: pos + 2)
+                    emitTrivia(.lineComment, from: start)
+                } else if c1 == 0x2A {
+                    scanBlockComment()
+                } else if regexOK {
+                    scanRegex()
+                } else if c1 == 0x3D {
+                    punct(.slashAssign, length: 2)
+                } else {
+                    punct(.slash, length: 1)
+                }
+            case 0x23:  // #
+                scanPrivateName()
+            case 0x5C:  // \
+                scanEscapedIdentifierOrInvalid()
+            default:
+                if c >= 0x80 {
+                    scanNonASCII()
+                } else {
+                    invalid(length: 1)
+                }
+            }
+            assert(pos > before, "the tokenizer must advance")
+        }
+    }
+
+    /// Pops the innermost frame when `matches` accepts its kind, or — to recover from a
+    /// mismatched closer such as `(}` — a matching frame at most 8 levels down, with the
+    /// frames above it. Returns the popped kind, or nil (stray closer: nothing popped).
+    @inline(__always)
+    mutating func popFrame(where matches: (UInt32) -> Bool) -> UInt32? {
+        var i = frames.count - 1
+        let lowest = max(1, i - 8)
+        while i >= lowest {
+            let kind = frames[i] & 7
+            if matches(kind) {
+                frames.removeLast(frames.count - i)
+                return kind
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    mutating func closeBrace() {
+        let top = frames[frames.count - 1] & 7
+        if top == Frame.template && frames.count > 1 {
+            scanTemplate(from: pos, continuation: true)
+            return
+        }
+        let kind = popFrame(where: { $0 == Frame.block || $0 == Frame.object || $0 == Frame.template })
+        if kind == Frame.template {
+            // `${ ( }`: the unclosed brackets inside the substitution were dropped.
+            frames.append(Frame.template)
+            scanTemplate(from: pos, continuation: true)
+            return
+        }
+        punct(.rightBrace, length: 1, regex: kind != Frame.object, block: true)
+    }
+
+    mutating func invalid(length: Int) {
+        let start = pos
+        pos = min(end, pos + max(1, length))
+        emit(.invalid, from: start)
+        after(regex: true, block: false)
+    }
+
+    /// The offset of the next line terminator (LF, CR, LS, PS) at or after `i`, or `end`.
+    @inline(__always)
+    func lineEnd(from i0: Int) -> Int {
+        var i = i0
+        while i < end {
+            let c = p[i]
+            if c == 0x0A || c == 0x0D { return i }
+            if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) { return i }
+            i += 1
+        }
+        return end
+    }
+
+    // MARK: Identifiers
+
+    mutating func scanIdentifier(lowercase: Bool) {
+        let start = pos
+        var i = pos + 1
+        while i < end && JSChar.isASCIIIdentPart(p[i]) { i += 1 }
+        var flags: JSTokenFlags = []
+        if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
+            i = scanIdentifierTail(from: i, flags: &flags)
+            pos = i
+            emit(.identifier, from: start, flags: flags)
+            after(regex: false, block: true)
+            return
+        }
+        pos = i
+        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start) {
+            emitWord(k, from: start)
+            return
+        }
+        emit(.identifier, from: start)
+        after(regex: false, block: true)
+    }
+
+    @inline(__always)
+    mutating func emitWord(_ k: JSKeyword, from start: Int) {
+        if k.isReserved {
+            emit(.keyword, from: start, detail: k.rawValue)
+            switch k {
+            case .this, .super, .null, .true, .false:
+                after(regex: false, block: true, keyword: k.rawValue)
+            case .else, .do, .try, .finally, .class:
+                after(regex: true, block: true, keyword: k.rawValue)
+            default:
+                after(regex: true, block: false, keyword: k.rawValue)
+            }
+        } else {
+            emit(.identifier, from: start, detail: k.rawValue)
+            let operandNext = k == .yield || k == .await || k == .of
+            after(regex: operandNext, block: !operandNext, keyword: k.rawValue)
+        }
+    }
+
+    /// After `.` / `?.`: a word is a property name (never a keyword), even `x.return`.
+    mutating func scanPropertyName() {
+        var i = pos
+        while i < end {
+            let c = p[i]
+            if c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C { i += 1; continue }
+            if c == 0x0A || c == 0x0D { newline = true; i += 1; continue }
+            break
+        }
+        pos = i
+        guard i < end, JSChar.isASCIIIdentStart(p[i]) else { return }  // anything else: main loop
+        let start = i
+        i += 1
+        while i < end && JSChar.isASCIIIdentPart(p[i]) { i += 1 }
+        var flags: JSTokenFlags = []
+        if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
+            i = scanIdentifierTail(from: i, flags: &flags)
+        }
+        pos = i
+        emit(.identifier, from: start, flags: flags)
+        after(regex: false, block: true)
+    }
+
+    /// Continues an identifier through ASCII parts, `\u` escapes and non-ASCII ID_Continue.
+    func scanIdentifierTail(from i0: Int, flags: inout JSTokenFlags) -> Int {
+        var i = i0
+        while i < end {
+            let c = p[i]
+            if c < 0x80 {
+                if JSChar.isASCIIIdentPart(c) { i += 1; continue }
+                if c == 0x5C {
+                    let (v, n) = JSChar.unicodeEscape(p, i, end)
+                    if let v, JSChar.isIdentPart(v) {
+                        flags.insert(.hasEscapes)
+                        i += n
+                        continue
+                    }
+                }
+                return i
+            }
+            let (s, n) = JSChar.decode(p, i, end)
+            guard let s, JSChar.isIdentPart(s) else { return i }
+            i += n
+        }
+        return i
+    }
+
+    mutating func scanEscapedIdentifierOrInvalid() {
+        let (v, n) = JSChar.unicodeEscape(p, pos, end)
+        guard let v, JSChar.isIdentStart(v) else {
+            invalid(length: 1)
+            return
+        }
+        let start = pos
+        var flags: JSTokenFlags = [.hasEscapes]
+        pos = scanIdentifierTail(from: pos + n, flags: &flags)
+        emit(.identifier, from: start, flags: flags)
+        after(regex: false, block: true)
+    }
+
+    mutating func scanPrivateName() {
+        let start = pos
+        let i = pos + 1
+        var flags: JSTokenFlags = []
+        var bodyStart = -1
+        if i < end {
+            let c = p[i]
+            if JSChar.isASCIIIdentStart(c) {
+                bodyStart = i + 1
+            } else if c == 0x5C {
+                let (v, n) = JSChar.unicodeEscape(p, i, end)
+                if let v, JSChar.isIdentStart(v) {
+                    bodyStart = i + n
+                    flags.insert(.hasEscapes)
+                }
+            } else if c >= 0x80 {
+                let (s, n) = JSChar.decode(p, i, end)
+                if let s, JSChar.isIdentStart(s) { bodyStart = i + n }
+            }
+        }
+        guard bodyStart >= 0 else {
+            invalid(length: 1)
+            return
+        }
+        pos = scanIdentifierTail(from: bodyStart, flags: &flags)
+        emit(.privateName, from: start, flags: flags)
+        after(regex: false, block: true)
+    }
+
+    mutating func scanNonASCII() {
+        let (s, n) = JSChar.decode(p, pos, end)
+        if let s {
+            if JSChar.isLineSeparator(s) {
+                pos += n
+                newline = true
+                return
+            }
+            if JSChar.isNonASCIIWhitespace(s) {
+                pos += n
+                return
+            }
+            if JSChar.isIdentStart(s) {
+                let start = pos
+                var flags: JSTokenFlags = []
+                pos = scanIdentifierTail(from: pos + n, flags: &flags)
+                emit(.identifier, from: start, flags: flags)
+                after(regex: false, block: true)
+                return
+            }
+        }
+        invalid(length: n)
+    }
+
+    // MARK: Numbers
+
+    /// Digits of `radix` (2, 8, 10, 16) with numeric separators; a misplaced `_` sets `.malformed`.
+    @inline(__always)
+    func scanDigits(from i0: Int, radix: UInt32, flags: inout JSTokenFlags) -> Int {
+        var i = i0
+        while i < end {
+            let c = p[i]
+            if c == 0x5F {
+                let prevOK = i > i0 && p[i - 1] != 0x5F
+                let next = i + 1 < end ? p[i + 1] : 0
+                let nextOK = next != 0x5F && (JSChar.hexValue(next).map { $0 < radix } ?? false)
+                if !prevOK || !nextOK { flags.insert(.malformed) }
+                i += 1
+                continue
+            }
+            if radix == 16 {
+                guard JSChar.hexValue(c) != nil else { break }
+            } else {
+                guard c &- 0x30 < radix else { break }
+            }
+            i += 1
+        }
+        return i
+    }
+
+    mutating func scanNumber() {
+        let start = pos
+        var i = pos
+        var flags: JSTokenFlags = []
+        var kind = JSTokenKind.number
+        defer {
+            pos = i
+            emit(kind, from: start, flags: flags)
+            after(regex: false, block: true)
+        }
+        if p[i] == 0x30 && i + 1 < end {
+            let c1 = p[i + 1] | 0x20
+            let radix: UInt32 = c1 == 0x78 ? 16 : c1 == 0x6F ? 8 : c1 == 0x62 ? 2 : 0
+            if radix != 0 {
+                i += 2
+                let digits = i
+                i = scanDigits(from: i, radix: radix, flags: &flags)
+                if i == digits { flags.insert(.malformed) }
+                if i < end && p[i] == 0x6E { kind = .bigint; i += 1 }
+                return
+            }
+            if JSChar.isDigit(p[i + 1]) {
+                // Legacy octal (017) or non-octal decimal (08, 09.5): no separators, no BigInt.
+                flags.insert(.legacyOctal)
+                i += 1
+                var octal = true
+                while i < end && JSChar.isDigit(p[i]) {
+                    if p[i] >= 0x38 { octal = false }
+                    i += 1
+                }
+                if octal { return }
+                scanFractionAndExponent(&i, &flags)
+                return
+            }
+        }
+        if p[i] != 0x2E {
+            i = scanDigits(from: i, radix: 10, flags: &flags)
+            if i < end && p[i] == 0x6E {
+                kind = .bigint
+                i += 1
+                return
+            }
+        }
+        scanFractionAndExponent(&i, &flags)
+    }
+
+    @inline(__always)
+    func scanFractionAndExponent(_ i: inout Int, _ flags: inout JSTokenFlags) {
+        if i < end && p[i] == 0x2E {
+            i += 1
+            if i < end && p[i] == 0x5F { flags.insert(.malformed) }
+            i = scanDigits(from: i, radix: 10, flags: &flags)
+        }
+        if i < end && p[i] | 0x20 == 0x65 {
+            var j = i + 1
+            if j < end && (p[j] == 0x2B || p[j] == 0x2D) { j += 1 }
+            if j < end && JSChar.isDigit(p[j]) {
+                i = scanDigits(from: j, radix: 10, flags: &flags)
+            } else {
+                flags.insert(.malformed)
+                i = j
+            }
+        }
+    }
+
+    // MARK: Strings, templates, regexes, comments
+
+    mutating func scanString(quote: UInt8) {
+        let start = pos
+        var i = pos + 1
+        var flags: JSTokenFlags = []
+        while true {
+            guard i < end else {
+                flags.insert(.unterminated)
+                break
+            }
+            let c = p[i]
+            if c == quote { i += 1; break }
+            if c == 0x5C {
+                flags.insert(.hasEscapes)
+                i += 1
+                if i < end {
+                    if p[i] == 0x0D && i + 1 < end && p[i + 1] == 0x0A { i += 2 } else { i += 1 }
+                }
+                continue
+            }
+            if c == 0x0A || c == 0x0D {
+                flags.insert(.unterminated)
+                break
+            }
+            i += 1
+        }
+        pos = i
+        emit(.string, from: start, flags: flags)
+        after(regex: false, block: true)
+    }
+
+    /// Scans a template part starting at `` ` `` (`continuation == false`) or at the `}` that
+    /// closes a substitution (`continuation == true`, the template frame is on top).
+    mutating func scanTemplate(from start: Int, continuation: Bool) {
+        var i = start + 1
+        var flags: JSTokenFlags = []
+        var opensSubstitution = false
+        while true {
+            guard i < end else {
+                flags.insert(.unterminated)
+                break
+            }
+            let c = p[i]
+            if c == 0x60 { i += 1; break }
+            if c == 0x24 && i + 1 < end && p[i + 1] == 0x7B {
+                i += 2
+                opensSubstitution = true
+                break
+            }
+            if c == 0x5C {
+                flags.insert(.hasEscapes)
+                i = min(end, i + 2)
+                continue
+            }
+            if c == 0x0D { flags.insert(.hasEscapes) }
+            i += 1
+        }
+        pos = i
+        if opensSubstitution {
+            if !continuation { frames.append(Frame.template) }
+            emit(continuation ? .templateMiddle : .templateHead, from: start, flags: flags)
+            after(regex: true, block: false)
+        } else {
+            if continuation && frames.count > 1 { frames.removeLast() }
+            emit(continuation ? .templateTail : .template, from: start, flags: flags)
+            after(regex: false, block: true)
+        }
+    }
+
+    mutating func scanRegex() {
+        let start = pos
+        var i = pos + 1
+        var inClass = false
+        var flags: JSTokenFlags = []
+        while true {
+            guard i < end else {
+                flags.insert(.unterminated)
+                break
+            }
+            let c = p[i]
+            if c == 0x0A || c == 0x0D
+                || (c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+                flags.insert(.unterminated)
+                break
+            }
+            if c == 0x5C {
+                i += 1
+                if i < end && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+                continue
+            }
+            if c == 0x5B {
+                inClass = true
+            } else if c == 0x5D {
+                inClass = false
+            } else if c == 0x2F && !inClass {
+                i += 1
+                // Flags: identifier parts (`dgimsuyv` are the valid ones; others are kept so
+                // that the token boundary matches the grammar's).
+                var ignored: JSTokenFlags = []
+                if i < end && (JSChar.isASCIIIdentPart(p[i]) || p[i] >= 0x80) {
+                    i = scanIdentifierTail(from: i, flags: &ignored)
+                }
+                break
+            }
+            i += 1
+        }
+        pos = i
+        emit(.regex, from: start, flags: flags)
+        after(regex: false, block: true)
+    }
+
+    mutating func scanBlockComment() {
+        let start = pos
+        var i = pos + 2
+        var flags: JSTokenFlags = []
+        var lineBreak = false
+        while true {
+            guard i < end else {
+                flags.insert(.unterminated)
+                break
+            }
+            let c = p[i]
+            if c == 0x2A {
+                if i + 1 < end && p[i + 1] == 0x2F { i += 2; break }
+            } else if c == 0x0A || c == 0x0D {
+                lineBreak = true
+            } else if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
+                lineBreak = true
+            }
+            i += 1
+        }
+        pos = i
+        // The comment's own `.newlineBefore` tells the breaks before it; the next token's
+        // includes the breaks inside it.
+        emitTrivia(.blockComment, from: start, flags: flags)
+        if lineBreak { newline = true }
+    }
+}

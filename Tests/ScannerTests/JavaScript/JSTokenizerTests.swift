@@ -1,0 +1,429 @@
+import Testing
+@testable import LivegateScanner
+
+@Suite struct JSTokenLayoutTests {
+    @Test func tokenIsTwelveBytes() {
+        #expect(MemoryLayout<JSToken>.size == 12)
+        #expect(MemoryLayout<JSToken>.stride == 12)
+    }
+
+    @Test func emptyAndWhitespaceOnly() {
+        #expect(lex("") == [])
+        #expect(lex(" \t\u{0B}\u{0C}\n\r\n\u{A0}\u{FEFF}\u{2003}\u{3000}\u{2028}\u{2029}") == [])
+    }
+}
+
+@Suite struct JSIdentifierTests {
+    @Test func asciiIdentifiersAndKeywords() {
+        #expect(lex("const Lo=ld") == ["kw const", "id Lo", "p =", "id ld"])
+        #expect(lex("$ _ $x _y a1 return returns") == ["id $", "id _", "id $x", "id _y", "id a1", "kw return", "id returns"])
+    }
+
+    @Test func keywordIdsAndContextualKeywords() {
+        let (t, _) = tokens("new let of instanceof implements x")
+        #expect(t.map(\.kind) == [.keyword, .identifier, .identifier, .keyword, .identifier, .identifier])
+        #expect(t.map(\.keyword) == [.new, .let, .of, .instanceof, .implements, nil])
+        #expect(t[0].isKeyword(.new))
+        #expect(JSKeyword.new.isReserved && !JSKeyword.let.isReserved)
+    }
+
+    @Test func everyKeywordIsRecognised() {
+        for k in JSKeyword.allCases {
+            let name = "\(k)"
+            let (t, _) = tokens(name)
+            #expect(t.count == 1)
+            #expect(t.first?.keyword == k)
+            #expect(t.first?.kind == (k.isReserved ? .keyword : .identifier))
+        }
+    }
+
+    @Test func propertyNamesAfterDotAreIdentifiers() {
+        let (t, _) = tokens("x.return /a/ y?.new")
+        #expect(t.map(\.kind) == [.identifier, .punctuator, .identifier, .punctuator, .identifier, .punctuator,
+                                  .identifier, .punctuator, .identifier])
+        #expect(t[2].keyword == nil)
+        #expect(lex("x.return /a/g") == ["id x", "p .", "id return", "p /", "id a", "p /", "id g"])
+        #expect(lex("a.\n  if") == ["id a", "p .", "id if"])
+    }
+
+    @Test func unicodeIdentifiers() {
+        #expect(lex("café = ñ + 名前 + 𝑥") == ["id café", "p =", "id ñ", "p +", "id 名前", "p +", "id 𝑥"])
+        // ZWNJ continues an identifier; U+00B7 (middle dot) is ID_Continue.
+        #expect(lex("a\u{200C}b l·l") == ["id a\u{200C}b", "id l·l"])
+    }
+
+    @Test func escapedIdentifiers() {
+        let (t, b) = tokens(#"\u0061bc a\u{62}c \u{1D465} \u0069f"#)
+        #expect(t.map(\.kind) == [.identifier, .identifier, .identifier, .identifier])
+        #expect(t.allSatisfy { $0.flags.contains(.hasEscapes) })
+        #expect(t.map { JSTokenizer.identifierName(of: $0, in: b) } == ["abc", "abc", "𝑥", "if"])
+        #expect(t[3].keyword == nil)  // an escaped keyword is not a keyword
+    }
+
+    @Test func privateNames() {
+        #expect(lex("class A{#x;m(){return #x in this}}") ==
+                ["kw class", "id A", "p {", "priv #x", "p ;", "id m", "p (", "p )", "p {", "kw return", "priv #x",
+                 "kw in", "kw this", "p }", "p }"])
+        let (t, b) = tokens(#"#\u0078"#)
+        #expect(t.map(\.kind) == [.privateName])
+        #expect(JSTokenizer.identifierName(of: t[0], in: b) == "x")
+        #expect(lex("# x") == ["inv #", "id x"])
+    }
+}
+
+@Suite struct JSNumberTests {
+    @Test func decimalForms() {
+        #expect(lex("0 12 1.5 .5 5. 1e3 1E-3 2.5e+10 1_000_000 0.000_1") ==
+                ["num 0", "num 12", "num 1.5", "num .5", "num 5.", "num 1e3", "num 1E-3", "num 2.5e+10",
+                 "num 1_000_000", "num 0.000_1"])
+        #expect(lex("1..toString()") == ["num 1.", "p .", "id toString", "p (", "p )"])
+    }
+
+    @Test func radixAndBigInt() {
+        #expect(lex("0xFF 0Xab_cd 0o17 0O7 0b1010 0B1_0 10n 0xFFn 0b1n 1_0n") ==
+                ["num 0xFF", "num 0Xab_cd", "num 0o17", "num 0O7", "num 0b1010", "num 0B1_0", "big 10n",
+                 "big 0xFFn", "big 0b1n", "big 1_0n"])
+    }
+
+    @Test func legacyOctal() {
+        let (t, b) = tokens("017 08 09.5 0.5")
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["017", "08", "09.5", "0.5"])
+        #expect(t.map { $0.flags.contains(.legacyOctal) } == [true, true, true, false])
+        #expect(lex("017.5") == ["num 017", "num .5"])
+    }
+
+    @Test func malformedNumbers() {
+        let (t, b) = tokens("0x 1__0 1_ 1e 0b2")
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["0x", "1__0", "1_", "1e", "0b", "2"])
+        #expect(t.map { $0.flags.contains(.malformed) } == [true, true, true, true, true, false])
+    }
+}
+
+@Suite struct JSStringTests {
+    @Test func quotesAndEscapes() {
+        #expect(lex(#"'a' "b" 'it\'s' "q\"" '' """#) ==
+                ["str 'a'", #"str "b""#, #"str 'it\'s'"#, #"str "q\"""#, "str ''", #"str """#])
+    }
+
+    @Test func cookedValues() {
+        let source = #"'plain' "a\nb\tc" '\x41\u0042\u{43}\u{1F600}' '\0' '\101\7\08' '\8\9' 'a\"#
+            + "\n" + #"b' '\uD83D\uDE00' '\q' "\r\n""#
+        let (t, b) = tokens(source)
+        #expect(t.map { JSTokenizer.cookedValue(of: $0, in: b) } ==
+                ["plain", "a\nb\tc", "ABC😀", "\0", "A\u{7}\u{0}8", "89", "ab", "😀", "q", "\r\n"])
+        #expect(t.map { $0.flags.contains(.hasEscapes) } == [false, true, true, true, true, true, true, true, true, true])
+    }
+
+    @Test func lineContinuationsAndSeparators() {
+        let (t, b) = tokens("'a\\\r\nb' 'x\u{2028}y' 'c\\\u{2029}d'")
+        #expect(t.count == 3)
+        #expect(t.map { JSTokenizer.cookedValue(of: $0, in: b) } == ["ab", "x\u{2028}y", "cd"])
+    }
+
+    @Test func invalidEscapesHaveNoCookedValue() {
+        let (t, b) = tokens(#"'\x4' '\u12' '\u{110000}'"#)
+        #expect(t.count == 3)
+        #expect(t.map { JSTokenizer.cookedValue(of: $0, in: b) } == [nil, nil, nil])
+    }
+
+    @Test func loneSurrogateBecomesReplacement() {
+        let (t, b) = tokens(#"'\uD800x'"#)
+        #expect(JSTokenizer.cookedValue(of: t[0], in: b) == "\u{FFFD}x")
+    }
+
+    @Test func unterminatedStrings() {
+        let (t, b) = tokens("x = 'abc\ny = \"d")
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["x", "=", "'abc", "y", "=", "\"d"])
+        #expect(t[2].flags.contains(.unterminated) && t[5].flags.contains(.unterminated))
+        #expect(t[3].flags.contains(.newlineBefore))
+        #expect(JSTokenizer.cookedValue(of: t[2], in: b) == nil)
+    }
+}
+
+@Suite struct JSTemplateTests {
+    @Test func noSubstitution() {
+        let (t, b) = tokens("`a\\n${'{'}` `x\r\ny` `plain`")
+        #expect(t.map(\.kind) == [.templateHead, .string, .templateTail, .template, .template])
+        #expect(JSTokenizer.cookedValue(of: t[3], in: b) == "x\ny")
+        #expect(JSTokenizer.cookedValue(of: t[4], in: b) == "plain")
+        #expect(JSTokenizer.cookedValue(of: t[0], in: b) == "a\n")
+    }
+
+    @Test func substitutionsAndNesting() {
+        #expect(lex("`a${b}c${d}e`") == ["head `a${", "id b", "mid }c${", "id d", "tail }e`"])
+        #expect(lex("`a${`b${c}`}`") == ["head `a${", "head `b${", "id c", "tail }`", "tail }`"])
+    }
+
+    @Test func bracesInsideSubstitutions() {
+        #expect(lex("`${{a:1}.a}x${() => { return {b} }}`") ==
+                ["head `${", "p {", "id a", "p :", "num 1", "p }", "p .", "id a", "mid }x${", "p (", "p )", "p =>",
+                 "p {", "kw return", "p {", "id b", "p }", "p }", "tail }`"])
+        #expect(lex("`${ {} }`/2") == ["head `${", "p {", "p }", "tail }`", "p /", "num 2"])
+    }
+
+    @Test func invalidEscapeInTemplateHasNoCookedValue() {
+        let (t, b) = tokens(#"`\01` `\8` `\0`"#)
+        #expect(t.map { JSTokenizer.cookedValue(of: $0, in: b) } == [nil, nil, "\0"])
+    }
+
+    @Test func unterminatedTemplates() {
+        let (t, b) = tokens("`abc${x")
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["`abc${", "x"])
+        let (u, c) = tokens("`abc${x}def")
+        #expect(u.map { JSTokenizer.text(of: $0, in: c) } == ["`abc${", "x", "}def"])
+        #expect(u[2].kind == .templateTail && u[2].flags.contains(.unterminated))
+        #expect(JSTokenizer.cookedValue(of: u[2], in: c) == nil)
+    }
+}
+
+@Suite struct JSRegexDivisionTests {
+    @Test(arguments: [
+        ("a = b / c / d", ["id a", "p =", "id b", "p /", "id c", "p /", "id d"]),
+        ("x = /=/g", ["id x", "p =", "re /=/g"]),
+        ("a /= 2", ["id a", "p /=", "num 2"]),
+        ("if (a) /re/.test(b)", ["kw if", "p (", "id a", "p )", "re /re/", "p .", "id test", "p (", "id b", "p )"]),
+        ("while(x)/a/g.exec(s)", ["kw while", "p (", "id x", "p )", "re /a/g", "p .", "id exec", "p (", "id s", "p )"]),
+        ("for(;;)/a/", ["kw for", "p (", "p ;", "p ;", "p )", "re /a/"]),
+        ("with(o)/a/", ["kw with", "p (", "id o", "p )", "re /a/"]),
+        ("f(a) / 2", ["id f", "p (", "id a", "p )", "p /", "num 2"]),
+        ("if (f(a) / 2) /b/", ["kw if", "p (", "id f", "p (", "id a", "p )", "p /", "num 2", "p )", "re /b/"]),
+        ("{}\n/foo/g", ["p {", "p }", "re /foo/g"]),
+        ("x = {}\n/foo/g", ["id x", "p =", "p {", "p }", "p /", "id foo", "p /", "id g"]),
+        ("function f(){}/a/", ["kw function", "id f", "p (", "p )", "p {", "p }", "re /a/"]),
+        ("a++ / 2", ["id a", "p ++", "p /", "num 2"]),
+        ("a-- / 2", ["id a", "p --", "p /", "num 2"]),
+        ("`${a}`/2", ["head `${", "id a", "tail }`", "p /", "num 2"]),
+        ("return /x/", ["kw return", "re /x/"]),
+        ("yield /x/", ["id yield", "re /x/"]),
+        ("await /x/", ["id await", "re /x/"]),
+        ("typeof /x/", ["kw typeof", "re /x/"]),
+        ("x = y => /z/", ["id x", "p =", "id y", "p =>", "re /z/"]),
+        ("[/]/]", ["p [", "re /]/", "p ]"]),
+        ("x = /[/]/", ["id x", "p =", "re /[/]/"]),
+        ("x = /a\\/b/", ["id x", "p =", "re /a\\/b/"]),
+        ("x = /[\\]/]/u", ["id x", "p =", "re /[\\]/]/u"]),
+        ("a\n/b/g", ["id a", "p /", "id b", "p /", "id g"]),
+        ("a[0] / 2", ["id a", "p [", "num 0", "p ]", "p /", "num 2"]),
+        ("1 / 2", ["num 1", "p /", "num 2"]),
+        ("'s' / 2", ["str 's'", "p /", "num 2"]),
+        ("this / 2", ["kw this", "p /", "num 2"]),
+        ("x.return / 2", ["id x", "p .", "id return", "p /", "num 2"]),
+        ("case /x/:", ["kw case", "re /x/", "p :"]),
+        ("do /x/.exec(a); while(0)", ["kw do", "re /x/", "p .", "id exec", "p (", "id a", "p )", "p ;", "kw while",
+                                     "p (", "num 0", "p )"]),
+        ("else /x/", ["kw else", "re /x/"]),
+        ("a in /x/", ["id a", "kw in", "re /x/"]),
+        ("for (x of /a/g.y) ;", ["kw for", "p (", "id x", "id of", "re /a/g", "p .", "id y", "p )", "p ;"]),
+        ("x = a ? /b/ : /c/", ["id x", "p =", "id a", "p ?", "re /b/", "p :", "re /c/"]),
+        ("f(/a/, /b/)", ["id f", "p (", "re /a/", "p ,", "re /b/", "p )"]),
+        ("!/a/.test(b)", ["p !", "re /a/", "p .", "id test", "p (", "id b", "p )"]),
+        ("x = /a/dgimsuyv", ["id x", "p =", "re /a/dgimsuyv"]),
+        ("for await (x of y) /r/", ["kw for", "id await", "p (", "id x", "id of", "id y", "p )", "re /r/"]),
+        ("x = {a: {}} / 2", ["id x", "p =", "p {", "id a", "p :", "p {", "p }", "p }", "p /", "num 2"]),
+        ("switch(x){case 1:{}/a/}", ["kw switch", "p (", "id x", "p )", "p {", "kw case", "num 1", "p :", "p {",
+                                     "p }", "re /a/", "p }"]),
+        ("x = a ? {} / 2 : 1", ["id x", "p =", "id a", "p ?", "p {", "p }", "p /", "num 2", "p :", "num 1"]),
+        ("l: {}/a/", ["id l", "p :", "p {", "p }", "re /a/"]),
+        ("x = () => {}\n/a/", ["id x", "p =", "p (", "p )", "p =>", "p {", "p }", "re /a/"]),
+    ])
+    func regexOrDivision(source: String, expected: [String]) {
+        #expect(lex(source) == expected)
+    }
+
+    @Test func unterminatedRegex() {
+        let (t, b) = tokens("x = /abc\ny")
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["x", "=", "/abc", "y"])
+        #expect(t[2].kind == .regex && t[2].flags.contains(.unterminated))
+    }
+}
+
+@Suite struct JSPunctuatorTests {
+    @Test func longestMatch() {
+        #expect(lex("a ??= b **= c >>>= d &&= e ||= f => ... ?. >>> >>= << <<= === !== ** ++ --") ==
+                ["id a", "p ??=", "id b", "p **=", "id c", "p >>>=", "id d", "p &&=", "id e", "p ||=", "id f",
+                 "p =>", "p ...", "p ?.", "p >>>", "p >>=", "p <<", "p <<=", "p ===", "p !==", "p **", "p ++",
+                 "p --"])
+    }
+
+    @Test func optionalChainingVersusConditionalDecimal() {
+        #expect(lex("a?.b") == ["id a", "p ?.", "id b"])
+        #expect(lex("a?.5:1") == ["id a", "p ?", "num .5", "p :", "num 1"])
+        #expect(lex("a?.[0]") == ["id a", "p ?.", "p [", "num 0", "p ]"])
+    }
+
+    @Test func everyPunctuatorRoundTrips() {
+        for p in JSPunctuator.allCases where p != .slash && p != .slashAssign {
+            let (t, _) = tokens("a \(p.text) b")
+            #expect(t.count == 3)
+            #expect(t[1].punctuator == p)
+        }
+        let (t, _) = tokens("a / b /= c")
+        #expect(t[1].punctuator == .slash && t[3].punctuator == .slashAssign)
+    }
+
+    @Test func strayCharacters() {
+        let (t, b) = tokens("a @ b \\ c \u{A7}")
+        #expect(t.map { "\(shortName($0.kind)) \(JSTokenizer.text(of: $0, in: b))" } ==
+                ["id a", "inv @", "id b", "inv \\", "id c", "inv \u{A7}"])
+    }
+}
+
+@Suite struct JSCommentTests {
+    @Test func commentsKeptOrSkipped() {
+        let source = "a // line\n/* block */ b /* multi\nline */ c"
+        #expect(lex(source) == ["id a", "id b", "id c"])
+        #expect(lex(source, comments: true) ==
+                ["id a", "lc // line", "bc /* block */", "id b", "bc /* multi\nline */", "id c"])
+        let (t, _) = tokens(source)
+        #expect(t.map { $0.flags.contains(.newlineBefore) } == [false, true, true])
+    }
+
+    @Test func htmlLikeComments() {
+        #expect(lex("x = 1 <!-- comment\n--> also\n  /* c */ --> too\ny-->0", comments: true) ==
+                ["id x", "p =", "num 1", "html <!-- comment", "html --> also", "bc /* c */", "html --> too",
+                 "id y", "p --", "p >", "num 0"])
+        #expect(lex("--> at start", comments: true) == ["html --> at start"])
+        #expect(lex("a /*\n*/ --> x", comments: true) == ["id a", "bc /*\n*/", "html --> x"])
+    }
+
+    @Test func hashbang() {
+        #expect(lex("#!/usr/bin/env node\nx", comments: true) == ["hb #!/usr/bin/env node", "id x"])
+        #expect(lex("#!/usr/bin/env node\nx") == ["id x"])
+        #expect(lex(" #!x") == ["inv #", "p !", "id x"])
+    }
+
+    @Test func unterminatedBlockComment() {
+        let (t, b) = tokens("a /* never", comments: true)
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["a", "/* never"])
+        #expect(t[1].flags.contains(.unterminated))
+    }
+
+    @Test func lineTerminators() {
+        let (t, _) = tokens("a\rb\r\nc\u{2028}d\u{2029}e // x\u{2028}f")
+        #expect(t.count == 6)
+        #expect(t.map { $0.flags.contains(.newlineBefore) } == [false, true, true, true, true, true])
+    }
+}
+
+@Suite struct JSMinifiedShapeTests {
+    @Test func capacitorVite() {
+        #expect(lex(#"const Lo=ld("Camera",{web:()=>new Y$})"#) ==
+                ["kw const", "id Lo", "p =", "id ld", "p (", #"str "Camera""#, "p ,", "p {", "id web", "p :", "p (",
+                 "p )", "p =>", "kw new", "id Y$", "p }", "p )"])
+    }
+
+    @Test func webpack5RegisterPlugin() {
+        #expect(lex(#"(0,A.registerPlugin)("Geolocation",{web:()=>e.A(76340).then(e=>new e.GeolocationWeb)})"#) ==
+                ["p (", "num 0", "p ,", "id A", "p .", "id registerPlugin", "p )", "p (", #"str "Geolocation""#,
+                 "p ,", "p {", "id web", "p :", "p (", "p )", "p =>", "id e", "p .", "id A", "p (", "num 76340",
+                 "p )", "p .", "id then", "p (", "id e", "p =>", "kw new", "id e", "p .", "id GeolocationWeb", "p )",
+                 "p }", "p )"])
+    }
+
+    @Test func reactRouterJSX() {
+        #expect(lex(#"u.jsx(yc,{path:"/auth",element:u.jsx(I4,{})})"#) ==
+                ["id u", "p .", "id jsx", "p (", "id yc", "p ,", "p {", "id path", "p :", #"str "/auth""#, "p ,",
+                 "id element", "p :", "id u", "p .", "id jsx", "p (", "id I4", "p ,", "p {", "p }", "p )", "p }",
+                 "p )"])
+    }
+
+    @Test func metroModule() {
+        #expect(lex("__d((function(g,r,i,a,m,e,d){e.x=r(d[0])/2}),2,[3]);") ==
+                ["id __d", "p (", "p (", "kw function", "p (", "id g", "p ,", "id r", "p ,", "id i", "p ,", "id a",
+                 "p ,", "id m", "p ,", "id e", "p ,", "id d", "p )", "p {", "id e", "p .", "id x", "p =", "id r",
+                 "p (", "id d", "p [", "num 0", "p ]", "p )", "p /", "num 2", "p }", "p )", "p ,", "num 2", "p ,",
+                 "p [", "num 3", "p ]", "p )", "p ;"])
+    }
+}
+
+@Suite struct JSRobustnessTests {
+    @Test func deepTemplateNesting() {
+        let depth = 100_000
+        let source = String(repeating: "`${", count: depth) + "x" + String(repeating: "}`", count: depth)
+        let (t, _) = tokens(source)
+        #expect(t.count == 2 * depth + 1)
+        #expect(t.first?.kind == .templateHead && t.last?.kind == .templateTail)
+        #expect(t.filter { $0.kind == .templateTail }.count == depth)
+    }
+
+    @Test func deepBracketNesting() {
+        let depth = 100_000
+        let source = String(repeating: "([{", count: depth) + String(repeating: "}])", count: depth) + "/x/"
+        let (t, _) = tokens(source)
+        #expect(t.count == 6 * depth + 3)
+        // The outermost `)` is an ordinary paren: division follows.
+        #expect(t.suffix(3).map(\.kind) == [.punctuator, .identifier, .punctuator])
+    }
+
+    @Test func invalidUTF8() {
+        let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xC3, 0x22, 0xE2, 0x82, 0x41, 0xF0, 0x9F, 0x98]
+        let t = JSTokenizer.tokenize(bytes)
+        #expect(t.map(\.kind) == [.identifier, .invalid, .identifier, .invalid, .string])
+        #expect(t.map(\.range) == [0..<1, 1..<2, 2..<3, 3..<4, 4..<11])
+        #expect(t[4].flags.contains(.unterminated))
+    }
+
+    @Test func stringWithInvalidUTF8HasRepairedCookedValue() {
+        let bytes: [UInt8] = [0x27, 0x61, 0xFF, 0x5C, 0x6E, 0x27]
+        let t = JSTokenizer.tokenize(bytes)
+        #expect(JSTokenizer.cookedValue(of: t[0], in: bytes) == "a\u{FFFD}\n")
+    }
+
+    @Test func strayClosersDoNotUnbalance() {
+        #expect(lex(") ] } /a/") == ["p )", "p ]", "p }", "re /a/"])
+        #expect(lex("`${(}`/2") == ["head `${", "p (", "tail }`", "p /", "num 2"])
+    }
+}
+
+@Suite struct JSSubRangeTests {
+    @Test func inlineScriptKeepsHostOffsets() {
+        let html = Array("<p>hi</p><script>let a = /x/;</script>".utf8)
+        let start = 17, end = 29
+        let t = JSTokenizer.tokenize(html, range: start..<end)
+        #expect(t.map { JSTokenizer.text(of: $0, in: html) } == ["let", "a", "=", "/x/", ";"])
+        #expect(t.map(\.start) == [17, 21, 23, 25, 28])
+        let table = LineTable(html)
+        #expect(table.position(of: Int(t[3].start)) == (1, 26))
+    }
+
+    @Test func rangeIsClamped() {
+        let bytes = Array("abc".utf8)
+        #expect(JSTokenizer.tokenize(bytes, range: 1..<10).map(\.range) == [1..<3])
+        #expect(JSTokenizer.tokenize(bytes, range: 5..<10) == [])
+    }
+}
+
+@Suite struct TokenDumpTests {
+    @Test func jsonLines() {
+        let source = Array("x = \"a\\\"é\"\n  // c\n/re/g\u{1F600}y".utf8)
+        let dump = TokenDump.jsonLines(source: source)
+        #expect(dump == """
+            {"kind":"identifier","start":0,"end":1,"line":1,"col":1,"text":"x"}
+            {"kind":"punctuator","start":2,"end":3,"line":1,"col":3,"text":"="}
+            {"kind":"string","start":4,"end":11,"line":1,"col":5,"text":"\\"a\\\\\\"é\\"","flags":["hasEscapes"]}
+            {"kind":"lineComment","start":14,"end":18,"line":2,"col":3,"text":"// c","flags":["newlineBefore"]}
+            {"kind":"punctuator","start":19,"end":20,"line":3,"col":1,"text":"/","flags":["newlineBefore"]}
+            {"kind":"identifier","start":20,"end":22,"line":3,"col":2,"text":"re"}
+            {"kind":"punctuator","start":22,"end":23,"line":3,"col":4,"text":"/"}
+            {"kind":"identifier","start":23,"end":24,"line":3,"col":5,"text":"g"}
+            {"kind":"invalid","start":24,"end":28,"line":3,"col":6,"text":"😀"}
+            {"kind":"identifier","start":28,"end":29,"line":3,"col":8,"text":"y"}
+
+            """)
+    }
+
+    @Test func controlCharactersAndInvalidUTF8AreEscaped() {
+        let source: [UInt8] = [0x27, 0x01, 0x09, 0xFF, 0x27]
+        #expect(TokenDump.jsonLines(source: source) ==
+                "{\"kind\":\"string\",\"start\":0,\"end\":5,\"line\":1,\"col\":1,\"text\":\"'\\u0001\\t\u{FFFD}'\"}\n")
+    }
+
+    @Test func streamsInChunksOfWholeLines() {
+        let source = Array(String(repeating: "a;", count: 5000).utf8)
+        var chunks: [String] = []
+        TokenDump.writeJSONLines(source: source, chunkSize: 4096) { chunks.append($0) }
+        #expect(chunks.count > 10)
+        #expect(chunks.allSatisfy { $0.hasSuffix("}\n") })
+        #expect(chunks.joined().split(separator: "\n").count == 10_000)
+    }
+}

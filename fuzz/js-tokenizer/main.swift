@@ -1,0 +1,77 @@
+// libFuzzer target for the JavaScript tokenizer. Built by fuzz/run-js-tokenizer.sh together
+// with Sources/Scanner/JavaScript/*.swift and Sources/Scanner/Text/LineTable.swift (one
+// module, so internal helpers are visible). Checks invariants, not just "does not crash".
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let all = JSTokenizer.tokenize(bytes, options: .init(keepComments: true))
+
+    // Tokens are non-empty, in order, non-overlapping, within bounds; every byte outside them
+    // is white space or a line terminator.
+    var covered = 0
+    for t in all {
+        precondition(t.length > 0, "empty token")
+        precondition(Int(t.start) >= covered, "tokens overlap or are out of order")
+        precondition(t.end <= size, "token past the end")
+        checkWhitespace(bytes, from: covered, to: Int(t.start))
+        covered = t.end
+        switch t.kind {
+        case .punctuator:
+            precondition(t.punctuator != nil, "punctuator without id")
+            precondition(JSTokenizer.text(of: t, in: bytes) == t.punctuator!.text, "punctuator text")
+        case .keyword:
+            precondition(t.keyword?.isReserved == true, "keyword without reserved id")
+        case .string, .template, .templateHead, .templateMiddle, .templateTail:
+            _ = JSTokenizer.cookedValue(of: t, in: bytes)
+            if !t.flags.contains(.hasEscapes) && !t.flags.contains(.unterminated) {
+                precondition(JSTokenizer.cookedValue(of: t, in: bytes) != nil, "plain literal without value")
+            }
+        case .identifier, .privateName:
+            precondition(JSTokenizer.identifierName(of: t, in: bytes) != nil, "identifier without name")
+        default:
+            break
+        }
+    }
+    checkWhitespace(bytes, from: covered, to: size)
+
+    // Skipping comments drops exactly the trivia tokens.
+    let significant = JSTokenizer.tokenize(bytes)
+    precondition(significant == all.filter { !$0.isTrivia }, "comment skipping changes the stream")
+
+    // A sub-range keeps absolute offsets and stays inside the range.
+    if size > 2 {
+        let range = 1..<(size - 1)
+        for t in JSTokenizer.tokenize(bytes, range: range) {
+            precondition(range.contains(Int(t.start)) && t.end <= range.upperBound, "token outside its range")
+        }
+    }
+
+    if size < 512 {
+        var lines = 0
+        TokenDump.writeJSONLines(source: bytes, chunkSize: 256) { chunk in
+            lines += chunk.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        precondition(lines == all.count, "one dump line per token")
+    }
+    return 0
+}
+
+func checkWhitespace(_ bytes: [UInt8], from: Int, to: Int) {
+    var i = from
+    bytes.withUnsafeBufferPointer { b in
+        let p = b.baseAddress!
+        while i < to {
+            let c = p[i]
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                i += 1
+                continue
+            }
+            let (s, n) = JSChar.decode(p, i, to)
+            precondition(c >= 0x80 && s != nil
+                         && (JSChar.isNonASCIIWhitespace(s!) || JSChar.isLineSeparator(s!)),
+                         "byte \(i) is neither covered by a token nor white space")
+            i += n
+        }
+    }
+}

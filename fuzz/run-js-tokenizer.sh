@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds and runs the libFuzzer target of the JavaScript tokenizer.
+#   fuzz/run-js-tokenizer.sh [SECONDS]   (default 600)
+# Corpus: fuzz/corpus-js-tokenizer/ (gitignored), seeded with the fixtures below.
+# Crashes land in fuzz/artifacts/ (gitignored); turn each into a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+out=.build/fuzz
+mkdir -p "$out" fuzz/corpus-js-tokenizer fuzz/artifacts
+
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+    -module-name JSTokenizerFuzz \
+    fuzz/js-tokenizer/main.swift \
+    Sources/Scanner/JavaScript/*.swift \
+    Sources/Scanner/Text/LineTable.swift \
+    -o "$out/js-tokenizer"
+
+seed() { printf '%s' "$2" > "fuzz/corpus-js-tokenizer/seed-$1.js"; }
+seed minified 'const Lo=ld("Camera",{web:()=>new Y$});(0,A.registerPlugin)("Geolocation",{web:()=>e.A(76340).then(e=>new e.GeolocationWeb)})'
+seed jsx 'u.jsx(yc,{path:"/auth",element:u.jsx(I4,{})})'
+seed regex 'a = b / c / d; x = /=/g; if (a) /re/.test(b); {}/x/; y = {}/2; a++ / 2; `${a}`/2; return /x/; [/]/]; x = y => /z/'
+seed template '`a${`b${c}`}` `${{a:1}}` `\u{41}\x41\0\r\n` `x${() => { return {b} }}y`'
+seed strings $'\'a\\\nb\' "\\u{1F600}\\uD83D\\uDE00" \'\\101\\8\' "unterminated\n'
+seed numbers '0 .5 1e3 0xFFn 0o17 0b1 1_000 017 08.5 1__0 0x 1e'
+seed comments $'#!/usr/bin/env node\n// line\n/* block\n */ --> html\n<!-- x\na-->b'
+seed unicode $'caf\u00e9 \u540d\u524d \\u0061 #x \u00a0\u2028\u2029\ufeff \xff\xfe @ \\'
+seed deep '`${`${`${`${x}`}`}`}` (((([[[{{{}}}]]]))))'
+
+ASAN_OPTIONS=detect_leaks=0 "$out/js-tokenizer" fuzz/corpus-js-tokenizer \
+    -max_total_time="$seconds" -max_len=4096 -artifact_prefix=fuzz/artifacts/ -print_final_stats=1
