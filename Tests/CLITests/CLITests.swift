@@ -159,4 +159,23 @@ struct CLITests {
         #expect(r.stdout.contains(#""webRoot" : "dist""#))
         #expect(r.stdout.contains(#""factKey" : "native:lib/arm64-v8a/libpay.so""#))
     }
+
+    @Test func debugTokensPrintsOneJSONObjectPerToken() throws {
+        let dir = try Self.tempDir()
+        let file = dir.appendingPathComponent("a.js")
+        try Data("x = /=/g // c\né".utf8).write(to: file)
+        let r = try Self.run(["debug", "tokens", file.path])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            {"kind":"identifier","start":0,"end":1,"line":1,"col":1,"text":"x"}
+            {"kind":"punctuator","start":2,"end":3,"line":1,"col":3,"text":"="}
+            {"kind":"regex","start":4,"end":8,"line":1,"col":5,"text":"/=/g"}
+            {"kind":"lineComment","start":9,"end":13,"line":1,"col":10,"text":"// c"}
+            {"kind":"identifier","start":14,"end":16,"line":2,"col":1,"text":"é","flags":["newlineBefore"]}
+
+            """)
+        let stripped = try Self.run(["debug", "tokens", file.path, "--no-comments"])
+        #expect(!stripped.stdout.contains("lineComment"))
+        #expect(try Self.run(["debug", "tokenz", file.path]).status == 2)
+    }
 }
