@@ -6,6 +6,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case sarif
     case markdown
     case github
+    case html
 
     public func render(_ result: CheckResult, colour: Bool = false) -> String {
         switch self {
@@ -14,6 +15,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: return SARIFReport().render(result)
         case .markdown: return MarkdownReport().render(result)
         case .github: return GitHubReport().render(result)
+        case .html: return HTMLReport().render(result)
         }
     }
 }
