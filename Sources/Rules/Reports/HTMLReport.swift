@@ -84,7 +84,7 @@ public struct HTMLReport: Sendable {
             let levels = result.findings.filter { $0.suppression == nil }.map { $0.level(for: store) }
             h += """
                 <div class="verdict \(verdict.rawValue)"><span class="store">\(store.displayName)</span><span class="word">\(verdict.rawValue.uppercased())</span>\
-                <span class="counts">\(levels.filter { $0 == .error }.count) errors · \(levels.filter { $0 == .warning }.count) warnings · \(levels.filter { $0 == .note }.count) notes</span></div>
+                <span class="counts">\(TextReport.counts(levels).replacingAll(", ", " · "))</span></div>
 
                 """
         }
@@ -205,6 +205,10 @@ public struct HTMLReport: Sendable {
             document.querySelectorAll('.category').forEach(function(c){c.hidden=!c.querySelector('.finding:not([hidden])');});
             document.getElementById('shown').textContent=shown+' of '+all.length+' findings shown';
           }
+          // A link such as report.html#store=apple&level=error,warning opens with that filter.
+          var hash=new URLSearchParams(location.hash.slice(1));
+          if(hash.get('store')){form.querySelectorAll('input[name=store]').forEach(function(i){i.checked=i.value===hash.get('store');});}
+          if(hash.get('level')){var wanted=hash.get('level').split(',');form.querySelectorAll('input[name=level]').forEach(function(i){i.checked=wanted.indexOf(i.value)>=0;});}
           form.addEventListener('change',apply);apply();
         })();
         """
