@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -95,7 +96,8 @@ public struct BundleLoader: Sendable {
     /// Applies the limits in path order and turns bytes into `BundleFile`s.
     struct Collector {
         let limits: LoadLimits
-        var files: [BundleFile] = []
+        /// Files admitted and read, hashed and classified by `files` (in parallel).
+        private var pending: [(path: String, bytes: [UInt8])] = []
         var diagnostics: [LoadDiagnostic] = []
         var totalBytes = 0
         var stopped = false
@@ -117,7 +119,7 @@ public struct BundleLoader: Sendable {
                 return false
             }
             seen.insert(path)
-            if files.count >= limits.maxFiles {
+            if pending.count >= limits.maxFiles {
                 report(path, .tooManyFiles,
                        "more than \(limits.maxFiles) files: '\(path)' and the \(remaining) after it were not loaded")
                 stopped = true
@@ -139,9 +141,41 @@ public struct BundleLoader: Sendable {
 
         mutating func add(path: String, bytes: [UInt8]) {
             totalBytes += bytes.count
-            let (kind, native) = KindDetector.detect(path: path, bytes: bytes)
-            files.append(BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes), kind: kind, nativeFormat: native))
+            pending.append((path, bytes))
         }
+
+        /// The admitted files, hashed and classified; the work is spread over the available cores.
+        var files: [BundleFile] {
+            let items = pending
+            let results = ResultSlots(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let (path, bytes) = items[index]
+                let (kind, native) = KindDetector.detect(path: path, bytes: bytes)
+                results.store(BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes), kind: kind, nativeFormat: native),
+                              at: index)
+            }
+            return results.values()
+        }
+    }
+
+    /// One slot per file, each written by exactly one worker of `concurrentPerform` and read only
+    /// after it returns; hence `@unchecked Sendable`.
+    private final class ResultSlots: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<BundleFile?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func store(_ file: BundleFile, at index: Int) { slots[index] = file }
+
+        func values() -> [BundleFile] { slots.compactMap { $0 } }
     }
 
     // MARK: archives
