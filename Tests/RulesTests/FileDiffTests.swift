@@ -185,4 +185,26 @@ import LivegateScanner
         #expect(String(decoding: normalizer.normalize(Array(input.utf8)), as: UTF8.self)
                 == "from\"./index-*.js\";\"_index-*.js\";other-Dvm9KEU2.js;plain.js;index-Dvm9KEU2.json")
     }
+
+    @Test func webpackRuntimeHashMapsAreNormalised() {
+        let f = FileDiffTests.file
+        let old = WebBundle(origin: "old", container: .directory, webRoot: "", files: [
+            f("main.580360276a959490.js", "u=e=>e+\".\"+{2237:\"4186e666374f47cf\",79:\"504725712e8f37cb\"}[e]+\".js\""),
+            f("2237.4186e666374f47cf.js", "chunk A v1"), f("79.504725712e8f37cb.js", "chunk B"),
+        ], diagnostics: [])
+        let new = WebBundle(origin: "new", container: .directory, webRoot: "", files: [
+            f("main.efd36b46f3b45eb8.js", "u=e=>e+\".\"+{2237:\"0123456789abcdef\",79:\"504725712e8f37cb\"}[e]+\".js\""),
+            f("2237.0123456789abcdef.js", "chunk A v2"), f("79.504725712e8f37cb.js", "chunk B"),
+        ], diagnostics: [])
+        let diff = FileDiff(old: old, new: new)
+        #expect(diff.entries.map { "\($0.path) \($0.status.rawValue) \($0.match?.rawValue ?? "-")" } == [
+            "2237.0123456789abcdef.js changed stripped-name",
+            "79.504725712e8f37cb.js unchanged path",
+            "main.efd36b46f3b45eb8.js unchanged stripped-name",
+        ])
+        // An unknown hex string is left alone.
+        let normalizer = ReferenceNormalizer(bundles: [old])
+        #expect(String(decoding: normalizer.normalize(Array("\"4186e666374f47cf\" \"deadbeefdeadbeef\"".utf8)), as: UTF8.self)
+                == "\"*\" \"deadbeefdeadbeef\"")
+    }
 }

@@ -4,6 +4,8 @@ import LivegateScanner
 /// (`"./index.DucWPHXi.js"` → `"./index.*.js"`), so that a file whose only change is the new hash
 /// of a chunk it imports compares equal. Only the names of files present in the two bundles are
 /// rewritten: a name is a maximal run of `[A-Za-z0-9_.~-]` equal to one of their file names.
+/// A run equal to the bare lower-case hexadecimal hash of one of those names (webpack's runtime
+/// maps chunk ids to hashes: `{2237:"4186e666374f47cf"}`) becomes `*`.
 struct ReferenceNormalizer {
     private struct Name {
         let bytes: [UInt8]
@@ -11,6 +13,7 @@ struct ReferenceNormalizer {
     }
 
     private var names: [UInt64: [Name]] = [:]
+    private var bareHashes: [UInt64: [Name]] = [:]
     /// The extensions of those names (`js`, `css`, …): a cheap filter before hashing a token.
     private var extensions: [[UInt8]] = []
     private(set) var isEmpty = true
@@ -30,8 +33,23 @@ struct ReferenceNormalizer {
                     if !extensions.contains(ext) { extensions.append(ext) }
                 }
                 isEmpty = false
+                // The hash segments themselves, when hexadecimal: `app.5c3a8eec.js` gives `5c3a8eec`.
+                let parts = base.split(separator: ".", omittingEmptySubsequences: false)
+                let strippedParts = stripped.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == strippedParts.count else { continue }
+                for (part, strippedPart) in zip(parts, strippedParts) where strippedPart == "*" && part.utf8.count >= 8 {
+                    let hashBytes = Array(part.utf8)
+                    guard hashBytes.allSatisfy(Self.isLowerHex) else { continue }
+                    let hashKey = Self.hash(hashBytes)
+                    if bareHashes[hashKey]?.contains(where: { $0.bytes == hashBytes }) == true { continue }
+                    bareHashes[hashKey, default: []].append(Name(bytes: hashBytes, replacement: [UInt8(ascii: "*")]))
+                }
             }
         }
+    }
+
+    @inline(__always) private static func isLowerHex(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f"))
     }
 
     private static func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
@@ -66,9 +84,21 @@ struct ReferenceNormalizer {
                     guard table[Int(b[i])] else { i += 1; continue }
                     let start = i
                     var lastDot = -1
+                    var allHex = true
                     while i < count && table[Int(b[i])] {
                         if b[i] == UInt8(ascii: ".") { lastDot = i }
+                        if allHex && !Self.isLowerHex(b[i]) { allHex = false }
                         i += 1
+                    }
+                    if allHex && i - start >= 8 && i - start <= 32 && !bareHashes.isEmpty {
+                        let token = b[start..<i]
+                        if let candidates = bareHashes[Self.hash(token)], candidates.contains(where: { $0.bytes.elementsEqual(token) }) {
+                            if out.isEmpty { out.reserveCapacity(count) }
+                            out.append(contentsOf: b[copied..<start])
+                            out.append(UInt8(ascii: "*"))
+                            copied = i
+                        }
+                        continue
                     }
                     guard lastDot > start, i - start >= 8 else { continue }
                     let ext = b[(lastDot + 1)..<i]
