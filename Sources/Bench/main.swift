@@ -1,12 +1,15 @@
-// livegate-bench: throughput benchmarks, run in release mode.
+// livegate-bench: throughput benchmarks, run in release mode (figures in BENCHMARKS.md).
+//   livegate-bench load PATH [N]         load and hash a bundle N times
+//   livegate-bench filediff OLD NEW [-v] the file-level diff of two bundles, with pairing counts
 //   livegate-bench tokenize FILE [N]     JavaScript tokenizer throughput
 //   livegate-bench tokens-jsonl FILE     the token dump of FILE on stdout (scripts/js-tokenizer-diff.py)
 let arguments = Array(CommandLine.arguments.dropFirst())
+let rest = Array(arguments.dropFirst())
 switch arguments.first {
-case "tokenize":
-    TokenizeBenchmark.run(Array(arguments.dropFirst()))
-case "tokens-jsonl":
-    TokenizeBenchmark.dumpJSONLines(Array(arguments.dropFirst()))
+case "load": LoadBenchmark.run(rest)
+case "filediff": LoadBenchmark.runFileDiff(rest)
+case "tokenize": TokenizeBenchmark.run(rest)
+case "tokens-jsonl": TokenizeBenchmark.dumpJSONLines(rest)
 default:
-    print("usage: livegate-bench tokenize FILE [N] | tokens-jsonl FILE")
+    print("usage: livegate-bench load PATH [N] | filediff OLD NEW [-v] | tokenize FILE [N] | tokens-jsonl FILE")
 }

@@ -136,3 +136,75 @@ import LivegateScanner
         #expect(similarity > 0.8 && similarity < 1)
     }
 }
+
+@Suite struct FileDiffReferenceTests {
+    @Test func changeOnlyInHashedReferencesIsUnchanged() {
+        let f = FileDiffTests.file
+        let old = WebBundle(origin: "old", container: .directory, webRoot: "", files: [
+            f("index.html", "<script src=\"./assets/index-Dvm9KEU2.js\"></script>"),
+            f("assets/index-Dvm9KEU2.js", "import{a}from\"./vendor-AB12cd34.js\";a(1)"),
+            f("assets/vendor-AB12cd34.js", "export const a=x=>x"),
+            f("manifest.json", "{\"_vendor-AB12cd34.js\":{\"file\":\"assets/vendor-AB12cd34.js\"}}"),
+        ], diagnostics: [])
+        let new = WebBundle(origin: "new", container: .directory, webRoot: "", files: [
+            f("index.html", "<script src=\"./assets/index-Qq7rT0pL.js\"></script>"),
+            f("assets/index-Qq7rT0pL.js", "import{a}from\"./vendor-Zx98yw76.js\";a(1)"),
+            f("assets/vendor-Zx98yw76.js", "export const a=x=>x+1"),
+            f("manifest.json", "{\"_vendor-Zx98yw76.js\":{\"file\":\"assets/vendor-Zx98yw76.js\"}}"),
+        ], diagnostics: [])
+        let diff = FileDiff(old: old, new: new)
+        #expect(diff.entries.map { "\($0.path) \($0.status.rawValue) \($0.match?.rawValue ?? "-") \($0.identical)" } == [
+            "assets/index-Qq7rT0pL.js unchanged stripped-name false",
+            "assets/vendor-Zx98yw76.js changed stripped-name false",
+            "index.html unchanged path false",
+            "manifest.json unchanged path false",
+        ])
+        #expect(diff.count(of: .changed) == 1)
+        #expect(diff.countReferencesOnly == 3)
+    }
+
+    @Test func aReferenceToADifferentChunkIsAChange() {
+        let f = FileDiffTests.file
+        let old = WebBundle(origin: "old", container: .directory, webRoot: "", files: [
+            f("app.js", "import(\"./good.5c3a8eec.js\")"), f("good.5c3a8eec.js", "g"), f("evil.0badf00d.js", "e"),
+        ], diagnostics: [])
+        let new = WebBundle(origin: "new", container: .directory, webRoot: "", files: [
+            f("app.js", "import(\"./evil.0badf00d.js\")"), f("good.5c3a8eec.js", "g"), f("evil.0badf00d.js", "e"),
+        ], diagnostics: [])
+        let diff = FileDiff(old: old, new: new)
+        #expect(diff.entries.first { $0.path == "app.js" }?.status == .changed)
+        #expect(diff.countReferencesOnly == 0)
+    }
+
+    @Test func normalizerRewritesOnlyKnownNames() {
+        let bundle = WebBundle(origin: "b", container: .directory, webRoot: "", files: [
+            FileDiffTests.file("a/index-Dvm9KEU2.js", "x"), FileDiffTests.file("plain.js", "y"),
+        ], diagnostics: [])
+        let normalizer = ReferenceNormalizer(bundles: [bundle])
+        let input = "from\"./index-Dvm9KEU2.js\";\"_index-Dvm9KEU2.js\";other-Dvm9KEU2.js;plain.js;index-Dvm9KEU2.json"
+        #expect(String(decoding: normalizer.normalize(Array(input.utf8)), as: UTF8.self)
+                == "from\"./index-*.js\";\"_index-*.js\";other-Dvm9KEU2.js;plain.js;index-Dvm9KEU2.json")
+    }
+
+    @Test func webpackRuntimeHashMapsAreNormalised() {
+        let f = FileDiffTests.file
+        let old = WebBundle(origin: "old", container: .directory, webRoot: "", files: [
+            f("main.580360276a959490.js", "u=e=>e+\".\"+{2237:\"4186e666374f47cf\",79:\"504725712e8f37cb\"}[e]+\".js\""),
+            f("2237.4186e666374f47cf.js", "chunk A v1"), f("79.504725712e8f37cb.js", "chunk B"),
+        ], diagnostics: [])
+        let new = WebBundle(origin: "new", container: .directory, webRoot: "", files: [
+            f("main.efd36b46f3b45eb8.js", "u=e=>e+\".\"+{2237:\"0123456789abcdef\",79:\"504725712e8f37cb\"}[e]+\".js\""),
+            f("2237.0123456789abcdef.js", "chunk A v2"), f("79.504725712e8f37cb.js", "chunk B"),
+        ], diagnostics: [])
+        let diff = FileDiff(old: old, new: new)
+        #expect(diff.entries.map { "\($0.path) \($0.status.rawValue) \($0.match?.rawValue ?? "-")" } == [
+            "2237.0123456789abcdef.js changed stripped-name",
+            "79.504725712e8f37cb.js unchanged path",
+            "main.efd36b46f3b45eb8.js unchanged stripped-name",
+        ])
+        // An unknown hex string is left alone.
+        let normalizer = ReferenceNormalizer(bundles: [old])
+        #expect(String(decoding: normalizer.normalize(Array("\"4186e666374f47cf\" \"deadbeefdeadbeef\"".utf8)), as: UTF8.self)
+                == "\"*\" \"deadbeefdeadbeef\"")
+    }
+}

@@ -13,6 +13,11 @@ import LivegateScanner
 ///    content-defined blocks), ties broken by closeness in size, then new path, then old path; only
 ///    pairs with some shared content are made there.
 /// Everything left is `added` or `removed`.
+///
+/// A paired file whose bytes differ only in references to hashed file names of the two bundles
+/// (`from "./index.DucWPHXi.js"` → `from "./index.Dlja0TUX.js"`) is `unchanged` with
+/// `identical == false`: a rebuild changes every importer's bytes when one chunk's hash changes,
+/// and the chunk that really changed is reported on its own.
 public struct FileDiff: Sendable {
     public enum Status: String, Sendable, Codable { case added, removed, changed, unchanged }
     public enum Match: String, Sendable, Codable { case path, digest, strippedName = "stripped-name" }
@@ -22,12 +27,16 @@ public struct FileDiff: Sendable {
         public let new: BundleFile?
         public let status: Status
         public let match: Match?
+        /// Whether both files exist and their bytes are equal. An `unchanged` entry that is not
+        /// `identical` differs only in references to hashed file names.
+        public let identical: Bool
 
         public init(old: BundleFile?, new: BundleFile?, status: Status, match: Match?) {
             self.old = old
             self.new = new
             self.status = status
             self.match = match
+            if let old, let new { identical = old.sha256 == new.sha256 } else { identical = false }
         }
 
         /// The new path, else the old one.
@@ -102,6 +111,16 @@ public struct FileDiff: Sendable {
         for file in oldLeft where !pairedOld.contains(file.path) {
             result.append(Entry(old: file, new: nil, status: .removed, match: nil))
         }
+        // A change that is only in references to renamed chunks is no change.
+        let references = ReferenceNormalizer(bundles: [old, new])
+        if !references.isEmpty {
+            for (index, entry) in result.enumerated() where entry.status == .changed {
+                guard let before = entry.old, let after = entry.new else { continue }
+                if references.normalize(before.bytes) == references.normalize(after.bytes) {
+                    result[index] = Entry(old: before, new: after, status: .unchanged, match: entry.match)
+                }
+            }
+        }
         result.sort { a, b in
             if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
             return (a.old?.path ?? "").utf8.lexicographicallyPrecedes((b.old?.path ?? "").utf8)
@@ -148,6 +167,9 @@ public struct FileDiff: Sendable {
     public func count(of status: Status) -> Int { entries.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
 
     public func count(matchedBy match: Match) -> Int { entries.reduce(0) { $0 + ($1.match == match ? 1 : 0) } }
+
+    /// Unchanged entries whose bytes differ only in references to hashed file names.
+    public var countReferencesOnly: Int { entries.reduce(0) { $0 + ($1.status == .unchanged && !$1.identical ? 1 : 0) } }
 
     /// Bytes of the files only in the new bundle.
     public var bytesAdded: Int { entries.reduce(0) { $0 + ($1.status == .added ? $1.new?.size ?? 0 : 0) } }

@@ -36,6 +36,7 @@ extension BundleLoader {
                 collector.add(path: item.path, bytes: item.entry.bytes)
             }
         }
-        return WebBundle(origin: origin, container: container, webRoot: "", files: collector.files, diagnostics: collector.diagnostics)
+        let files = collector.finish()
+        return WebBundle(origin: origin, container: container, webRoot: "", files: files, diagnostics: collector.diagnostics)
     }
 }

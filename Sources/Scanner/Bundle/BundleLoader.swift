@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -75,8 +76,9 @@ public struct BundleLoader: Sendable {
         if collector.admit(candidate, remaining: 0) {
             collector.add(path: name, bytes: bytes)
         }
+        let files = collector.finish()
         return WebBundle(origin: path, container: .singleFile, webRoot: "",
-                         files: collector.files, diagnostics: collector.diagnostics)
+                         files: files, diagnostics: collector.diagnostics)
     }
 
     static func errnoText(_ code: Int32 = errno) -> String {
@@ -92,11 +94,18 @@ public struct BundleLoader: Sendable {
         var order: Int
     }
 
-    /// Applies the limits in path order and turns bytes into `BundleFile`s.
+    /// Applies the limits in path order, then reads (inflates), hashes and classifies the admitted
+    /// files in parallel. The count and total-size limits count what was admitted, by declared size.
     struct Collector {
+        enum Source {
+            case bytes([UInt8])
+            case entry(ZipArchive.Entry)
+        }
+
         let limits: LoadLimits
-        var files: [BundleFile] = []
+        private var pending: [(path: String, source: Source)] = []
         var diagnostics: [LoadDiagnostic] = []
+        var admitted = 0
         var totalBytes = 0
         var stopped = false
         var seen: Set<String> = []
@@ -117,7 +126,7 @@ public struct BundleLoader: Sendable {
                 return false
             }
             seen.insert(path)
-            if files.count >= limits.maxFiles {
+            if admitted >= limits.maxFiles {
                 report(path, .tooManyFiles,
                        "more than \(limits.maxFiles) files: '\(path)' and the \(remaining) after it were not loaded")
                 stopped = true
@@ -134,14 +143,93 @@ public struct BundleLoader: Sendable {
                 stopped = true
                 return false
             }
+            admitted += 1
+            totalBytes += candidate.size
             return true
         }
 
         mutating func add(path: String, bytes: [UInt8]) {
-            totalBytes += bytes.count
-            let (kind, native) = KindDetector.detect(path: path, bytes: bytes)
-            files.append(BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes), kind: kind, nativeFormat: native))
+            pending.append((path, .bytes(bytes)))
         }
+
+        mutating func add(path: String, entry: ZipArchive.Entry) {
+            pending.append((path, .entry(entry)))
+        }
+
+        /// The admitted files, inflated, hashed and classified, the work spread over the available
+        /// cores; entries that fail become diagnostics.
+        mutating func finish(archive: ZipArchive? = nil) -> [BundleFile] {
+            let items = pending
+            let limits = self.limits
+            let results = ResultSlots<Result<BundleFile, ZipArchive.EntryError>>(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let (path, source) = items[index]
+                let bytes: [UInt8]
+                switch source {
+                case .bytes(let read):
+                    bytes = read
+                case .entry(let entry):
+                    guard let archive else { return }
+                    switch archive.data(of: entry, limits: limits) {
+                    case .success(let data): bytes = data
+                    case .failure(let error):
+                        results.store(.failure(error), at: index)
+                        return
+                    }
+                }
+                let (kind, native) = KindDetector.detect(path: path, bytes: bytes)
+                results.store(.success(BundleFile(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes),
+                                                  kind: kind, nativeFormat: native)), at: index)
+            }
+            var files: [BundleFile] = []
+            files.reserveCapacity(items.count)
+            for (index, result) in results.values().enumerated() {
+                switch result {
+                case .success(let file)?: files.append(file)
+                case .failure(let error)?: report(error, path: items[index].path)
+                case nil: break
+                }
+            }
+            pending = []
+            return files
+        }
+
+        mutating func report(_ error: ZipArchive.EntryError, path: String) {
+            switch error {
+            case .encrypted(let scheme):
+                report(path, .encrypted, "entry '\(path)' is encrypted (\(scheme)); livegate cannot read it")
+            case .unsupportedMethod(let method):
+                report(path, .unsupportedCompression,
+                       "entry '\(path)' uses compression method \(method); only stored (0) and deflate (8) are read")
+            case .corrupt(let why):
+                report(path, .corrupt, "entry '\(path)' is damaged: \(why)")
+            case .tooLarge(let limit, let size):
+                report(path, .fileTooLarge, "entry '\(path)' is \(size) bytes or more, over the per-file limit of \(limit)")
+            case .ratio(let uncompressed, let compressed, let limit):
+                report(path, .compressionRatio,
+                       "entry '\(path)' expands from \(compressed) to at least \(uncompressed) bytes, over the ratio limit of \(limit):1 (a zip bomb?)")
+            }
+        }
+    }
+
+    /// One slot per item, each written by exactly one worker of `concurrentPerform` and read only
+    /// after it returns; hence `@unchecked Sendable`.
+    private final class ResultSlots<Value>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func store(_ value: Value, at index: Int) { slots[index] = value }
+
+        func values() -> [Value?] { Array(slots) }
     }
 
     // MARK: archives
@@ -188,40 +276,18 @@ public struct BundleLoader: Sendable {
                                          "symlink '\(path)' points outside the bundle ('\(target)'); refused")
                     }
                 case .failure(let error):
-                    report(error, path: path, into: &collector)
+                    collector.report(error, path: path)
                 }
                 continue
             }
             let declared = Int(clamping: entry.uncompressedSize)
             let candidate = Candidate(path: path, size: declared, order: item.order)
             guard collector.admit(candidate, remaining: inRoot.count - index - 1) else { continue }
-            switch archive.data(of: entry, limits: limits) {
-            case .success(let bytes):
-                collector.add(path: path, bytes: bytes)
-            case .failure(let error):
-                report(error, path: path, into: &collector)
-            }
+            collector.add(path: path, entry: entry)
         }
+        let files = collector.finish(archive: archive)
         return WebBundle(origin: origin, container: container, webRoot: webRoot,
-                         files: collector.files, diagnostics: collector.diagnostics)
-    }
-
-    private func report(_ error: ZipArchive.EntryError, path: String, into collector: inout Collector) {
-        switch error {
-        case .encrypted(let scheme):
-            collector.report(path, .encrypted, "entry '\(path)' is encrypted (\(scheme)); livegate cannot read it")
-        case .unsupportedMethod(let method):
-            collector.report(path, .unsupportedCompression,
-                             "entry '\(path)' uses compression method \(method); only stored (0) and deflate (8) are read")
-        case .corrupt(let why):
-            collector.report(path, .corrupt, "entry '\(path)' is damaged: \(why)")
-        case .tooLarge(let limit, let size):
-            collector.report(path, .fileTooLarge,
-                             "entry '\(path)' is \(size) bytes or more, over the per-file limit of \(limit)")
-        case .ratio(let uncompressed, let compressed, let limit):
-            collector.report(path, .compressionRatio,
-                             "entry '\(path)' expands from \(compressed) to at least \(uncompressed) bytes, over the ratio limit of \(limit):1 (a zip bomb?)")
-        }
+                         files: files, diagnostics: collector.diagnostics)
     }
 
     /// The web root inside an archive, "" for the archive root.

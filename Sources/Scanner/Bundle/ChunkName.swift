@@ -10,12 +10,14 @@
 /// A hash is 6–32 characters of `[A-Za-z0-9_-]` that
 /// - contains a digit, or is all hexadecimal and at least 8 long, or (Vite/Rollup's default
 ///   8-character base64url hash, which often has no digit) is exactly 8 long, stands right before
-///   the extension and mixes case (an upper-case letter after the first character) or holds `_`/`-`;
+///   the extension after a name (`name.HASH.ext`, `name-HASH.ext`) and has an upper-case letter
+///   after its first character or holds `_`/`-` (`mbtFrzxf`, `NSZPWQES`, `CVHXW_KR`);
 /// - and is not an ordinary word (`index`, `vendor`, `legacy`, …), not a word with a number
 ///   (`es2015`, `ie11`, `html5shiv`), not a short number (`2`, `1234567`: chunk ids and versions), and
 ///   has no `-`-separated piece that is a lower-case word of three letters or more (`jquery-3`).
 ///
-/// Known false positive: an 8-letter camel-case word right before the extension (`foo.myWidget.js`).
+/// Known false positives: an 8-letter camel-case or capitalised word between a name and the
+/// extension (`foo.myWidget.js`, `notes.FEATURES.md`).
 public enum ChunkName {
     public static func normalize(_ path: String) -> String {
         let slash = path.lastIndex(of: "/")
@@ -35,7 +37,8 @@ public enum ChunkName {
             let segment = segments[index]
             guard !segment.isEmpty else { continue }
             let beforeExtension = index == last - 1
-            if isHash(segment, beforeExtension: beforeExtension) {
+            // A digit-free Vite hash needs a name before it: `FEATURES.md` stays.
+            if isHash(segment, beforeExtension: beforeExtension && index > 0) {
                 segments[index] = "*"
                 continue
             }
@@ -94,23 +97,27 @@ public enum ChunkName {
             if wordLike && letters >= 3 { return false }
         }
         if digits > 0 { return true }
-        if beforeExtension && bytes.count == 8 && (upperAfterFirst > 0 || separators > 0) && lower > 0 {
+        if beforeExtension && bytes.count == 8 && (upperAfterFirst > 0 || separators > 0) {
             return true
         }
         return false
     }
 
-    /// `[A-Z]?[a-z_]+[0-9]+[a-z]*`
+    /// A word with a number: `[a-z_]{2,}[0-9]+[a-z]*` (es2015, html5shiv, icon_set2) or
+    /// `[A-Z][a-z]{2,}[0-9]+` (Bootstrap5). Random hashes rarely take either shape (`Dj7882tm` does not).
     private static func isWordWithNumber(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        if i < bytes.count, bytes[i] >= UInt8(ascii: "A"), bytes[i] <= UInt8(ascii: "Z") { i += 1 }
+        func isLower(_ b: UInt8) -> Bool { (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || b == UInt8(ascii: "_") }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let capitalised = bytes.first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false
+        var i = capitalised ? 1 : 0
         let lettersStart = i
-        while i < bytes.count, (bytes[i] >= UInt8(ascii: "a") && bytes[i] <= UInt8(ascii: "z")) || bytes[i] == UInt8(ascii: "_") { i += 1 }
-        guard i > lettersStart else { return false }
+        while i < bytes.count, isLower(bytes[i]) { i += 1 }
+        guard i - lettersStart >= 2 else { return false }
         let digitsStart = i
-        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         guard i > digitsStart else { return false }
-        while i < bytes.count, bytes[i] >= UInt8(ascii: "a"), bytes[i] <= UInt8(ascii: "z") { i += 1 }
+        if capitalised { return i == bytes.count }
+        while i < bytes.count, isLower(bytes[i]) { i += 1 }
         return i == bytes.count
     }
 }

@@ -125,8 +125,9 @@ extension BundleLoader {
                 collector.report(item.relative, .unreadable, "cannot read '\(item.relative)': \(error.text)")
             }
         }
+        let files = collector.finish()
         return WebBundle(origin: root, container: .directory, webRoot: "",
-                         files: collector.files, diagnostics: collector.diagnostics)
+                         files: files, diagnostics: collector.diagnostics)
     }
 
     static func realPath(_ path: String) -> String? {

@@ -35,6 +35,8 @@ enum Inflater {
         }
         defer { inflateEnd(&stream) }
 
+        let (product, overflow) = limits.maxRatio.multipliedReportingOverflow(by: max(input.count, 1))
+        let ratioBound = overflow ? Int.max : product
         var output = [UInt8](repeating: 0, count: declaredSize)
         var produced = 0
         var failure: Failure?
@@ -70,7 +72,7 @@ enum Inflater {
                     return
                 }
                 produced += made
-                if produced >= limits.ratioFloor && produced > limits.maxRatio * max(input.count, 1) {
+                if produced >= limits.ratioFloor && produced > ratioBound {
                     failure = .ratio(produced: produced, compressed: input.count)
                     return
                 }

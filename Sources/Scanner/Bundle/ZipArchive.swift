@@ -207,8 +207,9 @@ struct ZipArchive {
         if entry.uncompressedSize > UInt64(limits.maxFileBytes) {
             return .failure(.tooLarge(limit: limits.maxFileBytes, size: entry.uncompressedSize))
         }
+        let (ratioBound, overflow) = UInt64(limits.maxCompressionRatio).multipliedReportingOverflow(by: max(entry.compressedSize, 1))
         if entry.method == 8 && entry.uncompressedSize >= UInt64(limits.ratioFloorBytes)
-            && entry.uncompressedSize > UInt64(limits.maxCompressionRatio) &* max(entry.compressedSize, 1) {
+            && !overflow && entry.uncompressedSize > ratioBound {
             return .failure(.ratio(uncompressed: entry.uncompressedSize, compressed: entry.compressedSize,
                                    limit: limits.maxCompressionRatio))
         }

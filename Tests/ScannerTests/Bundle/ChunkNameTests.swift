@@ -12,6 +12,11 @@ import Testing
         ("static/media/MaterialSymbols-Rounded.D_GK7ERd.woff2", "static/media/MaterialSymbols-Rounded.*.woff2"),
         ("static/media/SourceSerifVariable-Roman.ttf.mdpVL9bi.woff2", "static/media/SourceSerifVariable-Roman.ttf.*.woff2"),
         ("assets/polyfills-legacy.8f4d2a1c.js", "assets/polyfills-legacy.*.js"),
+        ("static/js/webgl.BCBppQhz.js", "static/js/webgl.*.js"),
+        ("static/js/webgl.Dj7882tm.js", "static/js/webgl.*.js"),
+        ("static/js/chunk-IMKFNOWR.NSZPWQES.js", "static/js/chunk-IMKFNOWR.*.js"),
+        ("static/js/NumberInput.CVHXW_KR.js", "static/js/NumberInput.*.js"),
+        ("assets/index-CVHXW_KR.js", "assets/index-*.js"),
         // webpack / CRA.
         ("js/app.5c3a8eec.js", "js/app.*.js"),
         ("js/app.5c3a8eec.js.map", "js/app.*.js.map"),
@@ -60,6 +65,9 @@ import Testing
         "manifest.webmanifest",
         "1234567.js",
         "Template.html",
+        "FEATURES.md",
+        "Abcdefgh.js",
+        "ReadMe.txt",
         "favicon.ico",
         "static/js/2.chunk.js",
     ])
@@ -77,6 +85,7 @@ import Testing
         #expect(!ChunkName.isHash("abc12", beforeExtension: true))                 // too short
         #expect(!ChunkName.isHash(String(repeating: "a1", count: 17), beforeExtension: true))   // 34: too long
         #expect(ChunkName.isHash("mbtFrzxf", beforeExtension: true))               // Vite, no digit
+        #expect(ChunkName.isHash("NSZPWQES", beforeExtension: true))
         #expect(!ChunkName.isHash("mbtFrzxf", beforeExtension: false))             // ... only before the extension
         #expect(!ChunkName.isHash("vendors", beforeExtension: true))
         #expect(!ChunkName.isHash("es2015", beforeExtension: true))

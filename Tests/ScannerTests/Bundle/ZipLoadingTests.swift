@@ -200,11 +200,54 @@ import Testing
         #expect(bundle.diagnostics.first?.message == "entry 'b.js' is damaged: no local header at offset 36")
     }
 
+    @Test func dataPrependedToTheArchiveIsTolerated() throws {
+        // A self-extractor stub before the zip shifts every offset the archive records.
+        var zip = TestZip()
+        zip.add("a.js", "alpha")
+        zip.add("b.js", "beta", method: 0)
+        let dir = TempDir()
+        defer { dir.cleanup() }
+        let path = dir.write("sfx.zip", Array("#!/bin/sh\nexit 0\n".utf8) + zip.build())
+        let bundle = try BundleLoader().load(path: path)
+        #expect(bundle.paths == ["a.js", "b.js"])
+        #expect(bundle.file(at: "b.js")?.bytes == Array("beta".utf8))
+        #expect(bundle.diagnostics.isEmpty)
+    }
+
+    @Test func damagedCentralDirectoryKeepsTheEntriesBeforeTheDamage() throws {
+        var zip = TestZip()
+        zip.add("a.js", "1", method: 0)
+        zip.add("b.js", "2", method: 0)
+        var bytes = zip.build()
+        // Local records: 2 × (30 + 4 + 1) = 70 bytes; the second central header starts 46 + 4 later.
+        #expect(bytes[70] == 0x50 && bytes[70 + 50] == 0x50)
+        bytes[70 + 50] = 0x51
+        let dir = TempDir()
+        defer { dir.cleanup() }
+        let bundle = try BundleLoader().load(path: dir.write("cd.zip", bytes))
+        #expect(bundle.paths == ["a.js"])
+        #expect(bundle.problems == ["|corrupt"])
+        #expect(bundle.diagnostics[0].message == "archive central directory is damaged after 1 entries; the entries after it were not read")
+    }
+
     @Test func emptyZipIsAnEmptyBundle() throws {
         let bundle = try loadZip(TestZip())
         #expect(bundle.files.isEmpty)
         #expect(bundle.diagnostics.isEmpty)
         #expect(bundle.container == .zip)
+    }
+
+    @Test func zipIsRecognisedByMagicWhateverItsName() throws {
+        var zip = TestZip()
+        zip.add("www/index.html", "<html>")
+        let bundle = try loadZip(zip, name: "update.bin")
+        #expect(bundle.container == .zip)
+        #expect(bundle.webRoot == "www")
+        #expect(bundle.paths == ["index.html"])
+        // An empty zip (only the end record, `PK\x05\x06`) too.
+        let empty = try loadZip(TestZip(), name: "empty")
+        #expect(empty.container == .zip)
+        #expect(empty.files.isEmpty)
     }
 
     @Test func zipSlipNamesAreRefusedAndTheRestLoads() throws {

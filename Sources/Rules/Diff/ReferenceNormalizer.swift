@@ -1,0 +1,127 @@
+import LivegateScanner
+
+/// Rewrites references to hashed file names inside a file's bytes to their stripped form
+/// (`"./index.DucWPHXi.js"` → `"./index.*.js"`), so that a file whose only change is the new hash
+/// of a chunk it imports compares equal. Only the names of files present in the two bundles are
+/// rewritten: a name is a maximal run of `[A-Za-z0-9_.~-]` equal to one of their file names.
+/// A run equal to the bare lower-case hexadecimal hash of one of those names (webpack's runtime
+/// maps chunk ids to hashes: `{2237:"4186e666374f47cf"}`) becomes `*`.
+struct ReferenceNormalizer {
+    private struct Name {
+        let bytes: [UInt8]
+        let replacement: [UInt8]
+    }
+
+    private var names: [UInt64: [Name]] = [:]
+    private var bareHashes: [UInt64: [Name]] = [:]
+    /// The extensions of those names (`js`, `css`, …): a cheap filter before hashing a token.
+    private var extensions: [[UInt8]] = []
+    private(set) var isEmpty = true
+
+    init(bundles: [WebBundle]) {
+        for bundle in bundles {
+            for file in bundle.files {
+                let base = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                let stripped = ChunkName.normalizeName(base)
+                guard stripped != base else { continue }
+                let bytes = Array(base.utf8)
+                let key = Self.hash(bytes[...])
+                if names[key]?.contains(where: { $0.bytes == bytes }) == true { continue }
+                names[key, default: []].append(Name(bytes: bytes, replacement: Array(stripped.utf8)))
+                if let dot = bytes.lastIndex(of: UInt8(ascii: ".")) {
+                    let ext = Array(bytes[(dot + 1)...])
+                    if !extensions.contains(ext) { extensions.append(ext) }
+                }
+                isEmpty = false
+                // The hash segments themselves, when hexadecimal: `app.5c3a8eec.js` gives `5c3a8eec`.
+                let parts = base.split(separator: ".", omittingEmptySubsequences: false)
+                let strippedParts = stripped.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == strippedParts.count else { continue }
+                for (part, strippedPart) in zip(parts, strippedParts) where strippedPart == "*" && part.utf8.count >= 8 {
+                    let hashBytes = Array(part.utf8)
+                    guard hashBytes.allSatisfy(Self.isLowerHex) else { continue }
+                    let hashKey = Self.hash(hashBytes)
+                    if bareHashes[hashKey]?.contains(where: { $0.bytes == hashBytes }) == true { continue }
+                    bareHashes[hashKey, default: []].append(Name(bytes: hashBytes, replacement: [UInt8(ascii: "*")]))
+                }
+            }
+        }
+    }
+
+    @inline(__always) private static func isLowerHex(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f"))
+    }
+
+    private static func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    @inline(__always) private static func isNameByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+             UInt8(ascii: "~"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static let nameByte: [Bool] = (0..<256).map { isNameByte(UInt8($0)) }
+
+    /// `bytes` with every known hashed file name replaced by its stripped form.
+    func normalize(_ bytes: [UInt8]) -> [UInt8] {
+        if isEmpty { return bytes }
+        var out: [UInt8] = []
+        var copied = 0
+        bytes.withUnsafeBufferPointer { b in
+            Self.nameByte.withUnsafeBufferPointer { table in
+                var i = 0
+                let count = b.count
+                while i < count {
+                    guard table[Int(b[i])] else { i += 1; continue }
+                    let start = i
+                    var lastDot = -1
+                    var allHex = true
+                    while i < count && table[Int(b[i])] {
+                        if b[i] == UInt8(ascii: ".") { lastDot = i }
+                        if allHex && !Self.isLowerHex(b[i]) { allHex = false }
+                        i += 1
+                    }
+                    if allHex && i - start >= 8 && i - start <= 32 && !bareHashes.isEmpty {
+                        let token = b[start..<i]
+                        if let candidates = bareHashes[Self.hash(token)], candidates.contains(where: { $0.bytes.elementsEqual(token) }) {
+                            if out.isEmpty { out.reserveCapacity(count) }
+                            out.append(contentsOf: b[copied..<start])
+                            out.append(UInt8(ascii: "*"))
+                            copied = i
+                        }
+                        continue
+                    }
+                    guard lastDot > start, i - start >= 8 else { continue }
+                    let ext = b[(lastDot + 1)..<i]
+                    guard extensions.contains(where: { $0.elementsEqual(ext) }) else { continue }
+                    // Vite's manifest names shared chunks `_name.HASH.js`: look the name up without the `_`.
+                    var nameStart = start
+                    while nameStart < i - 1, b[nameStart] == UInt8(ascii: "_") { nameStart += 1 }
+                    for from in nameStart == start ? [start] : [start, nameStart] {
+                        let token = b[from..<i]
+                        if let candidates = names[Self.hash(token)],
+                           let name = candidates.first(where: { $0.bytes.elementsEqual(token) }) {
+                            if out.isEmpty { out.reserveCapacity(count) }
+                            out.append(contentsOf: b[copied..<from])
+                            out.append(contentsOf: name.replacement)
+                            copied = i
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        if copied == 0 { return bytes }
+        out.append(contentsOf: bytes[copied...])
+        return out
+    }
+}
