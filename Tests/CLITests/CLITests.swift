@@ -178,4 +178,17 @@ struct CLITests {
         #expect(!stripped.stdout.contains("lineComment"))
         #expect(try Self.run(["debug", "tokenz", file.path]).status == 2)
     }
+
+    @Test func limitFlagsApplyAndAreValidated() throws {
+        let small = try Self.run(["check", Self.old, Self.old, "--max-file-size", "1k"])
+        #expect(small.status == 3)
+        #expect(small.stdout.contains("[unreadable-file]"))
+        #expect(small.stdout.contains("over the per-file limit of 1024"))
+        let few = try Self.run(["check", Self.old, Self.old, "--max-files", "2", "--allow-unanalysed"])
+        #expect(few.status == 0)
+        #expect(few.stdout.contains("too-many-files"))
+        let bad = try Self.run(["check", Self.old, Self.old, "--max-total-size", "lots"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "livegate check: --max-total-size expects a positive size such as 512M or 2G, not 'lots'\n")
+    }
 }
