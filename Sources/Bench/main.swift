@@ -3,6 +3,7 @@
 //   livegate-bench filediff OLD NEW [-v] the file-level diff of two bundles, with pairing counts
 //   livegate-bench tokenize FILE [N]     JavaScript tokenizer throughput
 //   livegate-bench tokens-jsonl FILE     the token dump of FILE on stdout (scripts/js-tokenizer-diff.py)
+//   livegate-bench codeshare OLD NEW     the share of new JavaScript (token shingles) and its time
 let arguments = Array(CommandLine.arguments.dropFirst())
 let rest = Array(arguments.dropFirst())
 switch arguments.first {
@@ -10,6 +11,7 @@ case "load": LoadBenchmark.run(rest)
 case "filediff": LoadBenchmark.runFileDiff(rest)
 case "tokenize": TokenizeBenchmark.run(rest)
 case "tokens-jsonl": TokenizeBenchmark.dumpJSONLines(rest)
+case "codeshare": CodeShareBenchmark.run(rest)
 default:
-    print("usage: livegate-bench load PATH [N] | filediff OLD NEW [-v] | tokenize FILE [N] | tokens-jsonl FILE")
+    print("usage: livegate-bench load PATH [N] | filediff OLD NEW [-v] | tokenize FILE [N] | tokens-jsonl FILE | codeshare OLD NEW")
 }

@@ -1,0 +1,122 @@
+import LivegateScanner
+
+/// How much of the new bundle's JavaScript is new code, measured on shingles of tokens that
+/// survive minification: keywords, punctuators, literals and property names. Local identifiers
+/// all read as one symbol, so a rebuild that renames every variable reads as unchanged.
+///
+/// Each new JS file contributes its size times the fraction of its (sampled) shingles that occur
+/// nowhere in the old bundle's JavaScript; files whose bytes are in the old bundle contribute 0.
+public struct CodeShare: Sendable, Equatable {
+    /// Bytes of JavaScript in the new bundle.
+    public let totalBytes: Int
+    /// Size-weighted bytes of new code (0…totalBytes).
+    public let newBytes: Double
+    /// JS files of the new bundle that were tokenized (the others have an identical old twin).
+    public let filesCompared: Int
+
+    /// 0…1.
+    public var share: Double { totalBytes == 0 ? 0 : newBytes / Double(totalBytes) }
+
+    /// The share as a percentage with one decimal, for messages ("12.5").
+    public var percentText: String {
+        let tenths = Int((share * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static let shingleLength = 8
+    /// Keep one shingle in `sampleModulus` (by hash), which bounds memory on large bundles.
+    static let sampleModulus: UInt64 = 4
+
+    public init(totalBytes: Int, newBytes: Double, filesCompared: Int) {
+        self.totalBytes = totalBytes
+        self.newBytes = newBytes
+        self.filesCompared = filesCompared
+    }
+
+    public init(old: WebBundle, new: WebBundle) {
+        let oldDigests = Set(old.files.map(\.sha256))
+        var oldShingles = Set<UInt64>()
+        for file in old.files where file.kind == .javascript {
+            Self.forEachShingle(file.bytes) { oldShingles.insert($0) }
+        }
+        var total = 0
+        var newBytes = 0.0
+        var compared = 0
+        for file in new.files where file.kind == .javascript {
+            total += file.size
+            if oldDigests.contains(file.sha256) { continue }
+            compared += 1
+            var all = 0, unseen = 0
+            Self.forEachShingle(file.bytes) { shingle in
+                all += 1
+                if !oldShingles.contains(shingle) { unseen += 1 }
+            }
+            newBytes += all == 0 ? 0 : Double(file.size) * Double(unseen) / Double(all)
+        }
+        self.init(totalBytes: total, newBytes: newBytes, filesCompared: compared)
+    }
+
+    /// Calls `body` with the hash of every sampled shingle of the file's significant tokens.
+    static func forEachShingle(_ bytes: [UInt8], _ body: (UInt64) -> Void) {
+        let tokens = JSTokenizer.tokenize(bytes)
+        let k = shingleLength
+        guard tokens.count >= k else { return }
+        let base: UInt64 = 0x100000001B3
+        var power: UInt64 = 1
+        for _ in 1..<k { power = power &* base }
+        var window = [UInt64](repeating: 0, count: k)
+        var hash: UInt64 = 0
+        var count = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in tokens.indices {
+                let symbol = Self.symbol(tokens, index, buffer)
+                let slot = count % k
+                if count >= k { hash = hash &- window[slot] &* power }
+                hash = hash &* base &+ symbol
+                window[slot] = symbol
+                count += 1
+                if count >= k {
+                    let mixed = mix(hash)
+                    if mixed % sampleModulus == 0 { body(mixed) }
+                }
+            }
+        }
+    }
+
+    /// What a token contributes to a shingle: its identity if minification keeps it, else its class.
+    static func symbol(_ tokens: [JSToken], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let token = tokens[index]
+        switch token.kind {
+        case .keyword, .punctuator:
+            return UInt64(token.kind.rawValue) << 8 | UInt64(token.detail)
+        case .identifier:
+            if token.detail != 0 { return UInt64(JSTokenKind.keyword.rawValue) << 8 | UInt64(token.detail) }
+            let previous = index > 0 ? tokens[index - 1] : nil
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let isProperty = previous.map { $0.isPunctuator(.dot) || $0.isPunctuator(.questionDot) } ?? false
+            let isKey = (next?.isPunctuator(.colon) ?? false)
+                && (previous.map { $0.isPunctuator(.leftBrace) || $0.isPunctuator(.comma) } ?? false)
+            return isProperty || isKey ? fnv(token, bytes) : 0x3000
+        case .lineComment, .blockComment, .htmlComment, .hashbang:
+            return 0  // never produced: comments are not kept
+        default:
+            return fnv(token, bytes)
+        }
+    }
+
+    static func fnv(_ token: JSToken, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF29CE484222325 ^ UInt64(token.kind.rawValue)
+        for i in token.range where i < bytes.count {
+            h = (h ^ UInt64(bytes[i])) &* 0x100000001B3
+        }
+        return h
+    }
+
+    /// A finaliser so that sampling by `hash % n` is uniform (splitmix64).
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E3779B97F4A7C15
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
