@@ -10,6 +10,9 @@ public struct CheckOptions: Sendable {
     /// Report unanalysable code as a note instead of failing closed (`--allow-unanalysed`).
     public var allowUnanalysed = false
     public var limits: LoadLimits = .default
+    /// `thresholds` and `allow` lists from the configuration.
+    public var thresholds: [String: Double] = [:]
+    public var allowLists: [String: Set<String>] = [:]
     /// Accepted findings (configuration and baseline): suppressed while they hold.
     public var accept: [Acceptance] = []
     /// Today as `YYYY-MM-DD` (UTC), for acceptance expiry; injectable for tests.

@@ -16,18 +16,19 @@ public struct Checker: Sendable {
         let oldInventory = builder.build(old)
         let newInventory = builder.build(new)
         let diff = FactDiff(old: oldInventory, new: newInventory)
-        var findings = RuleEngine(rules: rules).evaluate(diff).map(accepting)
+        var context = EvaluationContext()
+        context.thresholds = options.thresholds
+        context.allowLists = options.allowLists
+        if rules.contains(where: { $0.condition.measure?.measure == .newCodeShare }) {
+            context.codeShare = CodeShare(old: old, new: new)
+        }
+        var findings = RuleEngine(rules: rules).evaluate(diff, context: context).map(accepting)
 
         let incomplete = findings.contains { $0.category == .analysisIncomplete && $0.suppression == nil }
         if options.allowUnanalysed {
             findings = findings.map { finding in
                 guard finding.category == .analysisIncomplete else { return finding }
-                return Finding(
-                    ruleId: finding.ruleId, category: finding.category,
-                    levels: finding.levels.mapValues { _ in .note }, message: finding.message,
-                    factKind: finding.factKind, factKey: finding.factKey, change: finding.change,
-                    location: finding.location, locationSide: finding.locationSide, related: finding.related,
-                    suppression: finding.suppression)
+                return finding.relevelled(finding.levels.mapValues { _ in .note })
             }
         }
         var verdicts: [Store: Verdict] = [:]

@@ -22,6 +22,10 @@ public struct Configuration: Sendable {
     /// Extra ruleset files, resolved against the configuration file's folder.
     public var rulesets: [String] = []
     public var accept: [Acceptance] = []
+    /// Shares between 0 and 1 that measure rules compare against (`newRouteShare`, `newCodeShare`, …).
+    public var thresholds: [String: Double] = [:]
+    /// Values that never trigger the rules naming the list (`origins`, `plugins`, `flags`, …).
+    public var allowLists: [String: Set<String>] = [:]
 
     public init() {}
 
@@ -31,8 +35,19 @@ public struct Configuration: Sendable {
             throw ConfigError(file: file, path: "$", message: "invalid JSON at \(error.description)")
         }
         let root = try StrictObject(json, file: file, path: "$")
-        try root.requireOnly(["$schema", "stores", "failOn", "rules", "rulesets", "accept"])
         var config = Configuration()
+        try root.requireOnly(["$schema", "stores", "failOn", "rules", "rulesets", "accept", "thresholds", "allow"])
+        if let thresholds = try root.object("thresholds") {
+            for name in thresholds.keys {
+                guard let value = try thresholds.number(name), value > 0, value <= 1 else {
+                    throw thresholds.error(name, "expected a share between 0 and 1 (e.g. 0.25)")
+                }
+                config.thresholds[name] = value
+            }
+        }
+        if let allow = try root.object("allow") {
+            for name in allow.keys { config.allowLists[name] = Set(try allow.strings(name) ?? []) }
+        }
         if let names = try root.strings("stores") {
             var stores: [Store] = []
             for name in names {

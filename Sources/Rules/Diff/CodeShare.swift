@@ -13,6 +13,8 @@ public struct CodeShare: Sendable, Equatable {
     public let newBytes: Double
     /// JS files of the new bundle that were tokenized (the others have an identical old twin).
     public let filesCompared: Int
+    /// The new file holding the most new code (evidence for a finding), if any.
+    public let largestContributor: String?
 
     /// 0…1.
     public var share: Double { totalBytes == 0 ? 0 : newBytes / Double(totalBytes) }
@@ -27,10 +29,11 @@ public struct CodeShare: Sendable, Equatable {
     /// Keep one shingle in `sampleModulus` (by hash), which bounds memory on large bundles.
     static let sampleModulus: UInt64 = 4
 
-    public init(totalBytes: Int, newBytes: Double, filesCompared: Int) {
+    public init(totalBytes: Int, newBytes: Double, filesCompared: Int, largestContributor: String? = nil) {
         self.totalBytes = totalBytes
         self.newBytes = newBytes
         self.filesCompared = filesCompared
+        self.largestContributor = largestContributor
     }
 
     public init(old: WebBundle, new: WebBundle) {
@@ -42,6 +45,7 @@ public struct CodeShare: Sendable, Equatable {
         var total = 0
         var newBytes = 0.0
         var compared = 0
+        var largest: (path: String, bytes: Double)? = nil
         for file in new.files where file.kind == .javascript {
             total += file.size
             if oldDigests.contains(file.sha256) { continue }
@@ -51,9 +55,11 @@ public struct CodeShare: Sendable, Equatable {
                 all += 1
                 if !oldShingles.contains(shingle) { unseen += 1 }
             }
-            newBytes += all == 0 ? 0 : Double(file.size) * Double(unseen) / Double(all)
+            let fileNew = all == 0 ? 0 : Double(file.size) * Double(unseen) / Double(all)
+            newBytes += fileNew
+            if fileNew > 0, largest == nil || fileNew > largest!.bytes { largest = (file.path, fileNew) }
         }
-        self.init(totalBytes: total, newBytes: newBytes, filesCompared: compared)
+        self.init(totalBytes: total, newBytes: newBytes, filesCompared: compared, largestContributor: largest?.path)
     }
 
     /// Calls `body` with the hash of every sampled shingle of the file's significant tokens.

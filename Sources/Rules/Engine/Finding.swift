@@ -43,6 +43,11 @@ public struct Finding: Sendable, Hashable {
     /// never a line number or a chunk hash.
     public var fingerprint: String { SHA256Hex.of("\(ruleId)\u{0}\(factKey)") }
 
+    public func relevelled(_ levels: [Store: Level]) -> Finding {
+        Finding(ruleId: ruleId, category: category, levels: levels, message: message, factKind: factKind, factKey: factKey,
+                change: change, location: location, locationSide: locationSide, related: related, suppression: suppression)
+    }
+
     public func suppressed(_ suppression: Suppression) -> Finding {
         Finding(ruleId: ruleId, category: category, levels: levels, message: message, factKind: factKind, factKey: factKey,
                 change: change, location: location, locationSide: locationSide, related: related, suppression: suppression)

@@ -13,6 +13,9 @@ public struct MessageTemplate: Sendable, Hashable {
     /// Placeholders every finding can fill, whatever its fact kind.
     public static let standardPlaceholders: Set<String> = ["path", "key", "kind", "change", "oldCount", "newCount", "line"]
 
+    /// What a measure rule can say: the share in percent, the threshold, the counts behind it.
+    public static let measurePlaceholders: Set<String> = ["share", "threshold", "count", "total"]
+
     public init(_ source: String) throws(MessageTemplateError) {
         self.source = source
         var parts: [Part] = []

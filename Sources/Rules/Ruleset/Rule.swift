@@ -61,6 +61,55 @@ public struct RuleCondition: Sendable {
     public let changes: Set<FactChange>
     /// All must hold on the fact's attributes (the new side's, or the old side's for removals).
     public let attributes: [AttributeFilter]
+    /// The old bundle must have (or must lack) a related fact: "a new method on a plugin already
+    /// in use" vs "a new plugin".
+    public var oldHas: RelatedFactTest? = nil
+    public var oldLacks: RelatedFactTest? = nil
+    /// Another change that must be in the same diff (its location becomes related evidence):
+    /// "in-app purchase removed next to a new web payment".
+    public var alongside: AlongsideTest? = nil
+    /// Matches with these attributes are reported one level lower (a call guarded by
+    /// `isPluginAvailable`).
+    public var lowerWhen: [AttributeFilter] = []
+    /// A configuration allow-list (`allow.<list>` in livegate.json) checked against an attribute:
+    /// values on the list do not trigger the rule.
+    public var allowList: AllowListTest? = nil
+    /// A bundle-level measure instead of per-fact matching: one finding when it is above a threshold.
+    public var measure: MeasureTest? = nil
+}
+
+/// Facts of `kinds` in one bundle whose attributes `same` equal the matched fact's.
+public struct RelatedFactTest: Sendable {
+    public let kinds: [String]
+    public let same: [String]
+}
+
+public struct AlongsideTest: Sendable {
+    public let kinds: [String]
+    public let changes: Set<FactChange>
+    public let attributes: [AttributeFilter]
+}
+
+public struct AllowListTest: Sendable {
+    /// The list's name under `allow` in the configuration: `origins`, `plugins`, `flags`, …
+    public let list: String
+    public let attribute: String
+}
+
+public struct MeasureTest: Sendable {
+    public enum Measure: String, Sendable, CaseIterable {
+        /// Share of the new bundle's JavaScript that is new code (token shingles).
+        case newCodeShare = "new-code-share"
+        /// Added keys of the condition's fact kinds / all their keys in the new bundle.
+        case addedShare = "added-share"
+    }
+    public let measure: Measure
+    /// The configuration threshold that may replace `defaultThreshold` (`thresholds.<name>`).
+    public let threshold: String
+    public let defaultThreshold: Double
+    /// Below this nothing triggers: keys of the fact kinds for `added-share`, bytes of
+    /// JavaScript in the new bundle for `new-code-share` (a share of a tiny app is noise).
+    public let minimumCount: Int
 }
 
 /// How a fact key differs between the old and the new inventory.

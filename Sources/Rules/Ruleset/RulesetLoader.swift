@@ -114,6 +114,7 @@ public struct RulesetLoader: Sendable {
             throw o.error("message", error.message)
         }
         var fillable = MessageTemplate.standardPlaceholders
+        if condition.measure != nil { fillable.formUnion(MessageTemplate.measurePlaceholders) }
         for kind in condition.factKinds { fillable.formUnion(catalog.attributes[kind] ?? []) }
         for placeholder in message.placeholders where !fillable.contains(placeholder) {
             let hint = Suggestion.closest(to: placeholder, in: fillable).map { " (did you mean {\($0)}?)" } ?? ""
@@ -140,53 +141,111 @@ public struct RulesetLoader: Sendable {
     }
 
     private func parseCondition(_ o: StrictObject) throws(ConfigError) -> RuleCondition {
-        try o.requireOnly(["fact", "change", "attributes"])
-        guard let kinds = try o.strings("fact"), !kinds.isEmpty else { throw o.error("fact", "required fact kind is missing") }
+        try o.requireOnly(["fact", "change", "attributes", "oldHas", "oldLacks", "alongside", "lowerWhen", "allow", "measure"])
+        var measure: MeasureTest? = nil
+        if let m = try o.object("measure") {
+            try m.requireOnly(["name", "threshold", "default", "minimumCount"])
+            guard let name = try m.enumValue("name", as: MeasureTest.Measure.self) else { throw m.error("name", "required measure name is missing") }
+            guard let value = try m.number("default"), value > 0, value <= 1 else {
+                throw m.error("default", "required share between 0 and 1 (e.g. 0.25)")
+            }
+            measure = MeasureTest(measure: name, threshold: try m.requiredString("threshold"), defaultThreshold: value,
+                                  minimumCount: Int(try m.number("minimumCount") ?? 0))
+        }
+        let kinds = try factKinds(o, "fact", required: measure?.measure != .newCodeShare)
+        var changes = Set<FactChange>()
+        if measure == nil || o.value("change") != nil {
+            changes = try self.changes(o, "change")
+        }
+        var condition = RuleCondition(factKinds: kinds, changes: changes, attributes: try attributeFilters(o, "attributes", kinds: kinds))
+        condition.measure = measure
+        for (key, isHas) in [("oldHas", true), ("oldLacks", false)] {
+            guard let r = try o.object(key) else { continue }
+            try r.requireOnly(["fact", "same"])
+            let relatedKinds = try factKinds(r, "fact", required: true)
+            guard let same = try r.strings("same"), !same.isEmpty else { throw r.error("same", "required list of attributes is missing") }
+            let known = relatedKinds.reduce(into: Set<String>()) { $0.formUnion(catalog.attributes[$1] ?? []) }
+            let own = kinds.reduce(into: Set<String>()) { $0.formUnion(catalog.attributes[$1] ?? []) }
+            for name in same where !known.contains(name) || !own.contains(name) {
+                throw r.error("same", "\"\(name)\" is not an attribute of both the matched and the related fact kinds")
+            }
+            let test = RelatedFactTest(kinds: relatedKinds, same: same)
+            if isHas { condition.oldHas = test } else { condition.oldLacks = test }
+        }
+        if let a = try o.object("alongside") {
+            try a.requireOnly(["fact", "change", "attributes"])
+            let alongsideKinds = try factKinds(a, "fact", required: true)
+            condition.alongside = AlongsideTest(kinds: alongsideKinds, changes: try self.changes(a, "change"),
+                                                attributes: try attributeFilters(a, "attributes", kinds: alongsideKinds))
+        }
+        condition.lowerWhen = try attributeFilters(o, "lowerWhen", kinds: kinds)
+        if let allow = try o.object("allow") {
+            try allow.requireOnly(["list", "attribute"])
+            let attribute = try allow.requiredString("attribute")
+            let known = kinds.reduce(into: Set<String>()) { $0.formUnion(catalog.attributes[$1] ?? []) }
+            guard known.contains(attribute) else { throw allow.error("attribute", "no fact of kind \(kinds.joined(separator: ", ")) has this attribute") }
+            condition.allowList = AllowListTest(list: try allow.requiredString("list"), attribute: attribute)
+        }
+        return condition
+    }
+
+    private func factKinds(_ o: StrictObject, _ key: String, required: Bool) throws(ConfigError) -> [String] {
+        guard let kinds = try o.strings(key), !kinds.isEmpty else {
+            if required { throw o.error(key, "required fact kind is missing") }
+            return []
+        }
         for kind in kinds where !catalog.knows(kind) {
             let hint = Suggestion.closest(to: kind, in: catalog.attributes.keys).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw o.error("fact", "unknown fact kind \"\(kind)\"\(hint)")
+            throw o.error(key, "unknown fact kind \"\(kind)\"\(hint)")
         }
-        guard let changeNames = try o.strings("change"), !changeNames.isEmpty else { throw o.error("change", "required list of changes is missing") }
+        return kinds
+    }
+
+    private func changes(_ o: StrictObject, _ key: String) throws(ConfigError) -> Set<FactChange> {
+        guard let names = try o.strings(key), !names.isEmpty else { throw o.error(key, "required list of changes is missing") }
         var changes = Set<FactChange>()
-        for name in changeNames {
+        for name in names {
             guard let c = FactChange(rawValue: name) else {
-                throw o.error("change", "unknown change \"\(name)\" (expected added, removed, changed or unchanged)")
+                throw o.error(key, "unknown change \"\(name)\" (expected added, removed, changed or unchanged)")
             }
             changes.insert(c)
         }
+        return changes
+    }
+
+    private func attributeFilters(_ o: StrictObject, _ key: String, kinds: [String]) throws(ConfigError) -> [AttributeFilter] {
+        guard let attributes = try o.object(key) else { return [] }
         var filters: [AttributeFilter] = []
-        if let attributes = try o.object("attributes") {
-            var known = Set<String>()
-            for kind in kinds { known.formUnion(catalog.attributes[kind] ?? []) }
-            for name in attributes.keys {
-                guard known.contains(name) else {
-                    throw attributes.error(name, "no fact of kind \(kinds.joined(separator: ", ")) has this attribute")
+        var known = Set<String>()
+        for kind in kinds { known.formUnion(catalog.attributes[kind] ?? []) }
+        for name in attributes.keys {
+            guard known.contains(name) else {
+                throw attributes.error(name, "no fact of kind \(kinds.joined(separator: ", ")) has this attribute")
+            }
+            let value = attributes.value(name)!
+            switch value {
+            case .string(let s):
+                filters.append(AttributeFilter(name: name, operation: .equals, values: [s]))
+            case .array:
+                filters.append(AttributeFilter(name: name, operation: .in, values: try attributes.strings(name) ?? []))
+            case .object:
+                let f = try StrictObject(value, file: o.file, path: attributes.child(name))
+                try f.requireOnly(["in", "notIn", "exists"])
+                guard f.keys.count == 1 else { throw f.error(nil, "give exactly one of in, notIn, exists") }
+                if let values = try f.strings("in") {
+                    filters.append(AttributeFilter(name: name, operation: .in, values: values))
+                } else if let values = try f.strings("notIn") {
+                    filters.append(AttributeFilter(name: name, operation: .notIn, values: values))
+                } else if try f.bool("exists") == true {
+                    filters.append(AttributeFilter(name: name, operation: .exists, values: []))
+                } else {
+                    throw f.error("exists", "only \"exists\": true is meaningful")
                 }
-                let value = attributes.value(name)!
-                switch value {
-                case .string(let s):
-                    filters.append(AttributeFilter(name: name, operation: .equals, values: [s]))
-                case .array:
-                    filters.append(AttributeFilter(name: name, operation: .in, values: try attributes.strings(name) ?? []))
-                case .object:
-                    let f = try StrictObject(value, file: o.file, path: attributes.child(name))
-                    try f.requireOnly(["in", "notIn", "exists"])
-                    guard f.keys.count == 1 else { throw f.error(nil, "give exactly one of in, notIn, exists") }
-                    if let values = try f.strings("in") {
-                        filters.append(AttributeFilter(name: name, operation: .in, values: values))
-                    } else if let values = try f.strings("notIn") {
-                        filters.append(AttributeFilter(name: name, operation: .notIn, values: values))
-                    } else if try f.bool("exists") == true {
-                        filters.append(AttributeFilter(name: name, operation: .exists, values: []))
-                    } else {
-                        throw f.error("exists", "only \"exists\": true is meaningful")
-                    }
-                default:
-                    throw attributes.error(name, "expected a string, an array of strings, or {\"in\"|\"notIn\"|\"exists\": …}")
-                }
+            default:
+                throw attributes.error(name, "expected a string, an array of strings, or {\"in\"|\"notIn\"|\"exists\": …}")
             }
         }
-        return RuleCondition(factKinds: kinds, changes: changes, attributes: filters.sorted { $0.name < $1.name })
+        return filters.sorted { $0.name < $1.name }
     }
 
     private func parseExample(_ value: JSONValue, triggers: Bool, file: String, path: String) throws(ConfigError) -> RuleExample {

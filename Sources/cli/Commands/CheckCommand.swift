@@ -72,6 +72,8 @@ enum CheckCommand {
         checkOptions.stores = parsed.value("--store") == nil ? (config.stores ?? Store.allCases) : try stores(parsed.value("--store"))
         checkOptions.limits = try limits(parsed)
         checkOptions.accept = config.accept
+        checkOptions.thresholds = config.thresholds
+        checkOptions.allowLists = config.allowLists
         if let baseline = parsed.value("--baseline") {
             let text = try readText(baseline, what: "baseline file")
             do {
