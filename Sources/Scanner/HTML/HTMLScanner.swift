@@ -24,7 +24,15 @@ public enum HTMLScanner {
             diagnostics.append(ScanDiagnostic(path: path, line: 1, column: 1, severity: .warning, code: "encoding", message: problem))
         }
 
-        let document = HTMLDocumentParser.parse(source[text.bomLength...])
+        // libxml2 stops at a NUL byte; browsers read on. A space of the same length keeps offsets and lines.
+        let document: LibXMLDocument
+        if source.contains(0) {
+            var copy = source
+            for i in copy.indices where copy[i] == 0 { copy[i] = 0x20 }
+            document = HTMLDocumentParser.parse(copy[text.bomLength...])
+        } else {
+            document = HTMLDocumentParser.parse(source[text.bomLength...])
+        }
         if document.failed {
             diagnostics.append(ScanDiagnostic(path: path, line: 1, column: 1, severity: .error, code: "html-unparsed",
                                               message: "libxml2 returned no document"))

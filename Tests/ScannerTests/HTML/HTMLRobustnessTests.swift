@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import LivegateScanner
+
+@Test func malformedHTMLRecovers() {
+    let html = "<div><p>unclosed<script>var s=\"</script>\";alert(1)</script><a href=/x/y onclick=go()>q<img src=//cdn.x.org/i.png>\n<SCRIPT SRC='b.js'>"
+    let r = HTMLScanner.scan(path: "index.html", bytes: Array(html.utf8))
+    #expect(r.facts.map(describe) == [
+        "script|script:inline:classic@index.html|1:25-1:32|24..<31|inline=true,language=classic",
+        "html-link|html-link:x/y|1:68-1:72|67..<71|element=a,path=x/y,url-kind=relative",
+        "event-handler|event-handler:onclick@a|1:81-1:85|80..<84|attribute=onclick,element=a",
+        "remote-resource|remote-resource://cdn.x.org/i.png|1:96-1:113|95..<112|host=cdn.x.org,url-kind=remote,via=img",
+        "script|script:b.js|2:14-2:18|127..<131|language=classic,path=b.js,url-kind=relative",
+    ])
+    // The script ends at the first `</script`, as in browsers: the rest is text.
+    #expect(r.scripts.map { describe($0, in: r.source) } == [
+        "script-element|classic|24..<31|1:25|var s=\"|-",
+        "event-handler|classic|80..<84|1:81|go()|-",
+    ])
+}
+
+@Test func scriptTextBuiltByConcatenationStaysOneScript() {
+    let html = "<script>document.write('<scr'+'ipt src=\"x.js\"></scr'+'ipt>')</script><p>after</p>"
+    let r = HTMLScanner.scan(path: "a.html", bytes: Array(html.utf8))
+    #expect(r.scripts.count == 1)
+    #expect(r.scripts[0].byteRange == 8..<60)
+    #expect(r.elements.map(\.name) == ["script", "p"])
+    #expect(r.elements[1].tagRange == 69..<72)
+}
+
+@Test func utf8BOMKeepsFileOffsets() {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<script src=\"a.js\"></script>".utf8)
+    let r = HTMLScanner.scan(path: "i.html", bytes: bytes)
+    #expect(r.encoding == "utf-8")
+    #expect(r.transcoded == false)
+    // The BOM counts as one UTF-16 unit on line 1 (LineTable counts every scalar).
+    #expect(r.facts.map(describe) == ["script|script:a.js|1:15-1:19|16..<20|language=classic,path=a.js,url-kind=relative"])
+}
+
+@Test func utf16LittleAndBigEndianAreTranscoded() {
+    let html = "<p>é😀</p>\n<a href=\"x.html\" onclick=\"f('€')\">x</a>"
+    for little in [true, false] {
+        var bytes: [UInt8] = little ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for u in html.utf16 { bytes += little ? [UInt8(u & 0xFF), UInt8(u >> 8)] : [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        let r = HTMLScanner.scan(path: "u.html", bytes: bytes)
+        #expect(r.encoding == (little ? "utf-16le" : "utf-16be"))
+        #expect(r.transcoded == true)
+        #expect(r.source == Array(html.utf8))
+        #expect(r.facts.map(describe) == [
+            "html-link|html-link:x.html|2:10-2:16|23..<29|element=a,path=x.html,url-kind=relative",
+            "event-handler|event-handler:onclick@a|2:27-2:33|40..<48|attribute=onclick,element=a",
+        ])
+        #expect(r.diagnostics.first?.code == "transcoded")
+    }
+}
+
+@Test func declaredWindows1252IsTranscoded() {
+    let bytes: [UInt8] = Array("<meta charset=\"windows-1252\"><a href=\"caf".utf8) + [0xE9] + Array(".html\">\u{80}</a>".utf8.prefix(7)) + [0x80] + Array("</a>".utf8)
+    let r = HTMLScanner.scan(path: "w.html", bytes: bytes)
+    #expect(r.encoding == "windows-1252")
+    #expect(r.facts.map(describe) == ["html-link|html-link:café.html|1:39-1:48|38..<48|element=a,path=café.html,url-kind=relative"])
+    #expect(String(decoding: r.source, as: UTF8.self) == "<meta charset=\"windows-1252\"><a href=\"café.html\">€</a>")
+}
+
+@Test func declaredISO88591MeansWindows1252AndShiftJISWorks() {
+    let latin: [UInt8] = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>".utf8) + [0x93, 0x94]
+    let r1 = HTMLScanner.scan(path: "l.html", bytes: latin)
+    #expect(r1.encoding == "windows-1252")
+    #expect(String(decoding: r1.source, as: UTF8.self).hasSuffix("<p>\u{201C}\u{201D}"))
+
+    // あ = 82 A0, 日 = 93 FA in Shift_JIS.
+    let sjis: [UInt8] = Array("<meta charset=shift_jis><p>".utf8) + [0x82, 0xA0] + Array("</p><b onclick=\"f('".utf8) + [0x93, 0xFA] + Array("')\">".utf8)
+    let r2 = HTMLScanner.scan(path: "s.html", bytes: sjis)
+    #expect(r2.encoding == "shift_jis")
+    #expect(r2.scripts.map { describe($0, in: r2.source) } == ["event-handler|classic|46..<54|1:45|f('日')|-"])
+}
+
+@Test func twentyMegabyteInlineScriptIsNotTruncated() {
+    let line = "var a = 'x'; // padding\n"  // 24 bytes
+    let count = 20 * 1024 * 1024 / line.utf8.count
+    let body = String(repeating: line, count: count)
+    let html = "<html><body><script>" + body + "</script><a href=\"/after\">a</a></body></html>"
+    let r = HTMLScanner.scan(path: "big.html", bytes: Array(html.utf8))
+    let start = 20
+    #expect(r.scripts.count == 1)
+    #expect(r.scripts[0].byteRange == start..<(start + body.utf8.count))
+    // libxml2 kept the whole text (no "html-raw-text" disagreement), and the link after the
+    // script, on a line past libxml2's 65535 limit, was still placed exactly.
+    #expect(r.diagnostics.filter { $0.code == "html-raw-text" }.isEmpty)
+    #expect(r.facts.map(describe).last == "html-link|html-link:after|\(count + 1):19-\(count + 1):25|\(start + body.utf8.count + 18)..<\(start + body.utf8.count + 24)|element=a,path=after,url-kind=relative")
+}
+
+@Test func manyLinesPastLibxmlLineLimit() {
+    var html = ""
+    for i in 0..<70_000 { html += "<p id=p\(i)>x</p>\n" }
+    html += "<iframe src=\"https://late.example.com/\"></iframe>\n"
+    let r = HTMLScanner.scan(path: "lines.html", bytes: Array(html.utf8))
+    let iframe = r.facts.first { $0.kind == "iframe" }
+    #expect(iframe.map(describe) == "iframe|iframe://late.example.com/|70001:14-70001:39|\(html.utf8.count - 37)..<\(html.utf8.count - 12)|attribute=src,element=iframe,host=late.example.com,scheme=https,url-kind=remote")
+    #expect(r.elements.filter { $0.tagRange == nil }.count == 0)
+}
+
+@Test func emptyAndBinaryishInputs() {
+    #expect(HTMLScanner.scan(path: "e.html", bytes: []).facts.isEmpty)
+    let r = HTMLScanner.scan(path: "z.html", bytes: [0, 0x3C, 0x61, 0x20, 0x68, 0x72, 0x65, 0x66, 0x3D, 0x78, 0x3E, 0xFF])
+    #expect(r.facts.map(describe) == ["html-link|html-link:x|1:10-1:11|9..<10|element=a,path=x,url-kind=relative"])
+}
