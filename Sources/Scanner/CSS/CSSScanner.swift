@@ -85,7 +85,8 @@ struct CSSExtractor {
 
     mutating func run() {
         var depth = 0
-        var property: String? = nil
+        var propertyToken: Int? = nil
+        var property: String? { propertyToken.map { tokenizer.name(of: tokens[$0]).lowercased() } }
         var atDeclarationStart = true
         var fontFaceDepth: Int? = nil
         var pendingFontFace: (start: Int, end: Int)? = nil
@@ -110,7 +111,7 @@ struct CSSExtractor {
                                                       "unquoted url() holds a quote, parenthesis, space or control character (bad-url token)"))
             case .leftBrace:
                 depth += 1
-                property = nil
+                propertyToken = nil
                 atDeclarationStart = true
                 i += 1
                 continue
@@ -123,29 +124,28 @@ struct CSSExtractor {
                     fontFamily = ""
                 }
                 depth = max(0, depth - 1)
-                property = nil
+                propertyToken = nil
                 atDeclarationStart = true
                 i += 1
                 continue
             case .semicolon:
-                property = nil
+                propertyToken = nil
                 atDeclarationStart = true
                 i += 1
                 continue
             case .atKeyword:
-                let name = tokenizer.name(of: t).lowercased()
-                if name == "import" {
+                if tokenizer.nameMatches(t, "import") {
                     i = atImport(i)
                     atDeclarationStart = true
                     continue
                 }
-                if name == "charset" {
+                if tokenizer.nameMatches(t, "charset") {
                     if let s = nextSignificant(i + 1), tokens[s].kind == .string {
                         let value = tokenizer.value(of: tokens[s])
                         add(WebFactKind.cssCharset, "css-charset:" + value.lowercased(), ["charset": value], t.start, tokens[s].end)
                     }
                 }
-                if name == "font-face" {
+                if tokenizer.nameMatches(t, "font-face") {
                     fontFaceDepth = depth + 1
                     pendingFontFace = (t.start, t.end)
                     fontFamily = ""
@@ -153,22 +153,21 @@ struct CSSExtractor {
                 }
             case .ident:
                 if atDeclarationStart, let n = nextSignificant(i + 1), tokens[n].kind == .colon {
-                    let name = tokenizer.name(of: t).lowercased()
-                    property = name
-                    if name == "behavior" || name == "-ms-behavior" || name == "-moz-binding" {
+                    propertyToken = i
+                    if tokenizer.nameMatches(t, "behavior") || tokenizer.nameMatches(t, "-ms-behavior") || tokenizer.nameMatches(t, "-moz-binding") {
+                        let name = tokenizer.name(of: t).lowercased()
                         var attributes: [String: String] = ["property": name]
                         if let v = nextSignificant(n + 1), let url = urlValue(at: v) {
                             attributes.merge(url.0.factAttributes) { a, _ in a }
                         }
                         add(WebFactKind.legacyCSSScript, "legacy-css-script:" + name, attributes, t.start, tokens[n].end)
                     }
-                    if name == "font-family", fontFaceDepth != nil, let v = nextSignificant(n + 1) {
+                    if fontFaceDepth != nil, tokenizer.nameMatches(t, "font-family"), let v = nextSignificant(n + 1) {
                         fontFamily = declarationText(from: v)
                     }
                 }
             case .function:
-                let name = tokenizer.name(of: t).lowercased()
-                if name == "expression" {
+                if tokenizer.nameMatches(t, "expression") {
                     add(WebFactKind.legacyCSSScript, "legacy-css-script:expression()",
                         ["property": property ?? ""], t.start, t.end)
                 }
@@ -178,7 +177,7 @@ struct CSSExtractor {
             atDeclarationStart = false
             if let (url, end) = urlValue(at: i) {
                 let t = tokens[i]
-                if fontFaceDepth != nil && property == "src" {
+                if fontFaceDepth != nil, let p = propertyToken, tokenizer.nameMatches(tokens[p], "src") {
                     fontSources.append(FontSource(url: url, format: fontFormat(after: i), start: t.start, end: end))
                 } else {
                     emitURL(url, start: t.start, end: end, property: property)
@@ -222,8 +221,7 @@ struct CSSExtractor {
             return (classify(tokenizer.value(of: t)), t.end)
         }
         if t.kind == .function {
-            let name = tokenizer.name(of: t).lowercased()
-            if name == "url" || name == "src" {
+            if tokenizer.nameMatches(t, "url") || tokenizer.nameMatches(t, "src") {
                 if let s = nextSignificant(index + 1), tokens[s].kind == .string {
                     let close = closing(index)
                     return (classify(tokenizer.value(of: tokens[s])), tokens[close].end)
@@ -234,14 +232,13 @@ struct CSSExtractor {
             // image-set("a.png" 1x, …): strings directly inside an image-set function.
             var j = index - 1
             var level = 0
-            while j >= 0 {
+            while j >= max(0, index - 256) {
                 let k = tokens[j].kind
                 if k == .rightParen { level += 1 }
                 else if k == .leftParen { if level == 0 { return nil }; level -= 1 }
                 else if k == .function {
                     if level == 0 {
-                        let name = tokenizer.name(of: tokens[j]).lowercased()
-                        if name == "image-set" || name == "-webkit-image-set" { return (classify(tokenizer.value(of: t)), t.end) }
+                        if tokenizer.nameMatches(tokens[j], "image-set") || tokenizer.nameMatches(tokens[j], "-webkit-image-set") { return (classify(tokenizer.value(of: t)), t.end) }
                         return nil
                     }
                     level -= 1
@@ -260,7 +257,7 @@ struct CSSExtractor {
     func fontFormat(after index: Int) -> String {
         var j = tokens[index].kind == .function ? closing(index) + 1 : index + 1
         while j < tokens.count && tokens[j].isTrivia { j += 1 }
-        guard j < tokens.count, tokens[j].kind == .function, tokenizer.name(of: tokens[j]).lowercased() == "format",
+        guard j < tokens.count, tokens[j].kind == .function, tokenizer.nameMatches(tokens[j], "format"),
               let s = nextSignificant(j + 1) else { return "" }
         return tokens[s].kind == .string || tokens[s].kind == .ident ? tokenizer.value(of: tokens[s]) : ""
     }

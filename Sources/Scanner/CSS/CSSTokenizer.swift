@@ -66,6 +66,35 @@ public struct CSSTokenizer: Sendable {
         }
     }
 
+    /// Whether the token's name (see `name(of:)`) equals `lowercase` ASCII case-insensitively,
+    /// without building a String when the name has no escapes.
+    public func nameMatches(_ token: CSSToken, _ lowercase: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let c = CSSCursor(p: buffer, end: range.upperBound)
+            var from = token.start, to = token.end
+            switch token.kind {
+            case .ident: break
+            case .function, .url, .badURL: to = c.identEnd(token.start)
+            case .atKeyword, .hash: from += 1
+            case .dimension: from = token.unitStart
+            default: return false
+            }
+            let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+            var plain = true
+            for i in from..<to where buffer[i] == 0x5C || buffer[i] == 0 { plain = false; break }
+            if !plain {
+                return c.decode(from, to, trimTrailingSpace: false).lowercased() == String(decoding: expected, as: UTF8.self)
+            }
+            guard to - from == expected.count else { return false }
+            for k in 0..<expected.count {
+                let b = buffer[from + k]
+                let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if l != expected[k] { return false }
+            }
+            return true
+        }
+    }
+
     /// string, bad-string: the content with escapes decoded; url: the URL with escapes decoded;
     /// delim: the code point. Other kinds: `name(of:)`.
     public func value(of token: CSSToken) -> String {
