@@ -33,15 +33,18 @@ func benchReport(_ name: String, bytes: Int, files: Int, runs: Int, seconds: [Do
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 enum HTMLBenchmark {
-    /// `html FILE_OR_DIR [N]`, or `html --synthetic MB [N]`: a generated page with one inline script of MB megabytes.
+    /// `html FILE_OR_DIR [N]`, or `html --synthetic MB [N]`: a generated page with one inline script
+    /// of MB megabytes; `--synthetic-close-tags` puts a `"</b>"` string on every line (libxml2
+    /// reports each `</` inside a script as an error, which costs time).
     static func run(_ arguments: [String]) {
         guard let target = arguments.first else { print("usage: livegate-bench html FILE_OR_DIR|--synthetic MB [N]"); return }
         var files: [(path: String, bytes: [UInt8])]
         var runsIndex = 1
-        if target == "--synthetic" {
+        if target == "--synthetic" || target == "--synthetic-close-tags" {
+            let closeTags = target == "--synthetic-close-tags"
             let mb = Int(arguments.count > 1 ? arguments[1] : "20") ?? 20
             runsIndex = 2
-            let line = "var a = 'x'; function f(b){ return b < 2 ? '<b>' : \"</b>\" } // pad\n"
+            let line = closeTags ? "var a = 'x'; function f(b){ return b < 2 ? '<b>' : \"</b>\" } // pad\n" : "var a = 'x'; function f(b){ return b < 2 ? '<b>' : 'b' } // padding\n"
             let body = String(repeating: line, count: mb * 1_000_000 / line.utf8.count)
             let html = "<!doctype html><html><head><script>" + body + "</script></head><body onload=\"f(1)\"><a href=\"/x\">x</a></body></html>"
             files = [("synthetic.html", Array(html.utf8))]
