@@ -9,42 +9,58 @@ enum StableKey {
             .joined(separator: "/")
     }
 
-    /// `name-HASH.ext`, `name.HASH.ext`, `name_HASH.ext`, `HASH.ext` → `name-*.ext` / `name.*.ext` / `*.ext`,
-    /// where HASH is 6+ characters of [A-Za-z0-9_-] holding at least one digit, or 8+ hex digits.
+    /// `name-HASH.ext`, `name.HASH.ext`, `name_HASH.ext`, `HASH.ext` → `name-*.ext` / `name.*.ext` / `*.ext`.
+    /// HASH: 8+ hexadecimal digits with a digit, 8+ letters and digits with both, or (Vite) the
+    /// last 8 base64url characters after a `-`, with a digit or mixed case.
     static func normalizeFileName(_ name: String) -> String {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2 else { return name }
         var out: [String] = []
         for (index, part) in parts.enumerated() {
             if index == parts.count - 1 { out.append(part); continue }
-            if isHash(part) && index > 0 { out.append("*"); continue }
-            if isHash(part) && index == 0 && parts.count >= 2 { out.append("*"); continue }
-            // name-HASH / name_HASH inside one dot-separated part
-            if let dash = part.lastIndex(where: { $0 == "-" || $0 == "_" }), dash != part.startIndex {
-                let tail = String(part[part.index(after: dash)...])
-                if isHash(tail) { out.append(String(part[...dash]) + "*"); continue }
-            }
-            out.append(part)
+            out.append(normalizePart(part))
         }
         return out.joined(separator: ".")
     }
 
-    static func isHash(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count >= 6 && u.count <= 64 else { return false }
-        var digits = 0, letters = 0, upper = 0, hexOnly = true
+    static func normalizePart(_ part: String) -> String {
+        let u = Array(part.utf8)
+        if isHash(u[...]) { return "*" }
+        // Vite: `index-Dvm9KEU2`, `index-D_vm9K-2` (base64url may itself hold - and _).
+        if u.count > 9 && u[u.count - 9] == 0x2D && isBase64URLHash(u[(u.count - 8)...]) {
+            return String(decoding: u[..<(u.count - 8)], as: UTF8.self) + "*"
+        }
+        if let sep = u.lastIndex(where: { $0 == 0x2D || $0 == 0x5F }), sep > 0, isHash(u[(sep + 1)...]) {
+            return String(decoding: u[...sep], as: UTF8.self) + "*"
+        }
+        return part
+    }
+
+    /// Letters and digits only, 8…64 long, with a digit and (unless all hex) a letter.
+    static func isHash(_ u: ArraySlice<UInt8>) -> Bool {
+        guard u.count >= 8 && u.count <= 64 else { return false }
+        var digits = 0, letters = 0
         for c in u {
             switch c {
             case 0x30...0x39: digits += 1
-            case 0x61...0x66: letters += 1
-            case 0x67...0x7A: letters += 1; hexOnly = false
-            case 0x41...0x5A: upper += 1; hexOnly = false
-            case 0x5F, 0x2D: hexOnly = false
+            case 0x41...0x5A, 0x61...0x7A: letters += 1
             default: return false
             }
         }
-        if hexOnly && u.count >= 8 && digits > 0 { return true }
-        // base64url-ish content hashes (Vite: `Dvm9KEU2`): mixed case or digits among letters.
-        return u.count >= 8 && digits > 0 && (letters + upper) > 0
+        return digits > 0 && (letters > 0 || u.count >= 8)
+    }
+
+    static func isBase64URLHash(_ u: ArraySlice<UInt8>) -> Bool {
+        var digit = false, upper = false, lower = false
+        for c in u {
+            switch c {
+            case 0x30...0x39: digit = true
+            case 0x41...0x5A: upper = true
+            case 0x61...0x7A: lower = true
+            case 0x2D, 0x5F: break
+            default: return false
+            }
+        }
+        return digit || (upper && lower)
     }
 }
