@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses an HTML file with libxml2 and extracts scripts, links, CSP, frames, forms, routes,
 /// inline handlers, `javascript:` URLs and CSS, each with exact positions.
 ///
@@ -67,9 +69,10 @@ public enum HTMLScanner {
                               baseHref: extractor.baseHref)
     }
 
-    /// libxml2 (an HTML 4 parser) calls custom elements (`<ion-route>`) invalid; HTML allows them.
+    /// libxml2 2.9 knows HTML 4's elements only and calls the rest (`<svg>`, `<main>`, custom
+    /// elements such as `<ion-route>`) invalid; HTML allows them, so these messages are dropped.
     static func isCustomElementComplaint(_ message: String) -> Bool {
-        message.hasPrefix("Tag ") && message.hasSuffix(" invalid") && message.contains("-")
+        message.hasPrefix("Tag ") && message.hasSuffix(" invalid")
     }
 
     /// Pairs libxml2's elements with source tags and builds the public element model.
@@ -381,7 +384,8 @@ struct HTMLExtractor {
         for name in ["integrity", "crossorigin", "referrerpolicy", "nonce"] {
             if let a = e.attribute(name) { attributes[name] = a.value }
         }
-        if let src = e.attribute("src") {
+        // SVG's <script> names its file with href / xlink:href.
+        if let src = e.attribute("src") ?? e.attribute("href") ?? e.attribute("xlink:href") {
             if isJavaScriptURL(src.value) { return }
             let url = classify(src.value)
             attributes.merge(url.factAttributes) { a, _ in a }
@@ -394,11 +398,38 @@ struct HTMLExtractor {
         attributes["inline"] = "true"
         let where_ = locator.location(content.lowerBound, content.upperBound)
         add(WebFactKind.script, "script:inline:" + language.rawValue + "@" + fileKey, attributes, where_)
+        if language == .importmap { importMap(content) }
         var scriptAttributes: [String: String] = [:]
         for a in e.attributes { scriptAttributes[a.name] = a.value }
         scripts.append(EmbeddedScript(kind: .scriptElement, language: language, byteRange: content,
                                       attributes: scriptAttributes, entityEncoded: false, percentEncoded: false,
                                       decodedValue: nil, location: where_))
+    }
+
+    /// Remote URLs an inline import map sends module specifiers to (`imports` and `scopes`).
+    mutating func importMap(_ content: Range<Int>) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(source[content])) as? [String: Any] else {
+            diagnostics.append(locator.diagnostic(at: content.lowerBound, .warning, "importmap-json", "import map is not a JSON object"))
+            return
+        }
+        var targets: [(String, String)] = []
+        if let imports = json["imports"] as? [String: Any] {
+            for (k, v) in imports { if let v = v as? String { targets.append((k, v)) } }
+        }
+        if let scopes = json["scopes"] as? [String: Any] {
+            for case let (_, map as [String: Any]) in scopes {
+                for (k, v) in map { if let v = v as? String { targets.append((k, v)) } }
+            }
+        }
+        let where_ = locator.location(content.lowerBound, content.upperBound)
+        for (specifier, target) in targets.sorted(by: { $0 < $1 }) {
+            let url = classify(target)
+            guard url.kind == .remote else { continue }
+            var attributes = url.factAttributes
+            attributes["via"] = "importmap"
+            attributes["specifier"] = specifier
+            add(WebFactKind.remoteResource, "remote-resource:" + url.keyForm, attributes, where_)
+        }
     }
 
     mutating func link(_ e: HTMLElement) {

@@ -105,3 +105,16 @@ import Testing
     let r = HTMLScanner.scan(path: "z.html", bytes: [0, 0x3C, 0x61, 0x20, 0x68, 0x72, 0x65, 0x66, 0x3D, 0x78, 0x3E, 0xFF])
     #expect(r.facts.map(describe) == ["html-link|html-link:x|1:10-1:11|9..<10|element=a,path=x,url-kind=relative"])
 }
+
+@Test func importMapRemoteTargetsAndSVGScriptHref() {
+    let html = "<script type=importmap>{\"imports\":{\"vue\":\"https://unpkg.example.com/vue.js\",\"a\":\"./a.js\"},\"scopes\":{\"/x/\":{\"b\":\"//cdn.example.net/b.js\"}}}</script><svg><script xlink:href=\"s.js\"></script></svg><script type=importmap>[</script>"
+    let r = HTMLScanner.scan(path: "m.html", bytes: Array(html.utf8))
+    #expect(r.facts.map(describe) == [
+        "script|script:inline:importmap@m.html|1:24-1:139|23..<138|inline=true,language=importmap,type=importmap",
+        "remote-resource|remote-resource://cdn.example.net/b.js|1:24-1:139|23..<138|host=cdn.example.net,specifier=b,url-kind=remote,via=importmap",
+        "remote-resource|remote-resource://unpkg.example.com/vue.js|1:24-1:139|23..<138|host=unpkg.example.com,scheme=https,specifier=vue,url-kind=remote,via=importmap",
+        "script|script:s.js|1:173-1:177|172..<176|language=classic,path=s.js,url-kind=relative",
+        "script|script:inline:importmap@m.html|1:217-1:218|216..<217|inline=true,language=importmap,type=importmap",
+    ])
+    #expect(r.diagnostics.map { "\($0.code) \($0.message)" } == ["importmap-json import map is not a JSON object"])
+}
