@@ -507,7 +507,9 @@ struct HTMLExtractor {
 
     mutating func csp(_ content: HTMLAttribute, in e: HTMLElement, reportOnly: Bool) {
         let policy = CSPPolicy.parse(content.value)
-        let plain = !content.entityEncoded
+        // Directive offsets are offsets in the decoded value: usable only when the raw bytes are
+        // the same (no character references, and libxml2 did not reinterpret invalid UTF-8).
+        let plain = content.valueRange.map { source[$0].elementsEqual(content.value.utf8) } ?? false
         for d in policy.directives {
             var attributes = d.attributes
             if reportOnly { attributes["report-only"] = "true" }

@@ -118,3 +118,16 @@ import Testing
     ])
     #expect(r.diagnostics.map { "\($0.code) \($0.message)" } == ["importmap-json import map is not a JSON object"])
 }
+
+/// Fuzzer finding: invalid UTF-8 in a CSP makes libxml2 re-read the bytes as Latin-1, so the
+/// decoded value is longer than the raw one; directive positions must not come from it.
+@Test func cspWithInvalidUTF8KeepsPositionsInTheAttribute() {
+    let bytes: [UInt8] = Array("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 's".utf8)
+        + [UInt8](repeating: 0xD5, count: 40) + Array("elf'; style-src *\">".utf8)
+    let r = HTMLScanner.scan(path: "c.html", bytes: bytes)
+    #expect(r.facts.map { "\($0.key) \($0.location.byteStart)..<\($0.location.byteEnd) \($0.location.line):\($0.location.column)" } == [
+        "csp:script-src 52..<122 1:53",
+        "csp:style-src 52..<122 1:53",
+        "csp:script-execution 52..<122 1:53",
+    ])
+}
