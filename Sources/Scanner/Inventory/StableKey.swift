@@ -18,6 +18,8 @@ enum StableKey {
         var out: [String] = []
         for (index, part) in parts.enumerated() {
             if index == parts.count - 1 { out.append(part); continue }
+            // Vite / Rollup `name.HASH.ext`: 8 base64url characters, e.g. `index.DucWPHXi`, `types.cZoyy9Y-`.
+            if index > 0 && isEightCharacterHash(Array(part.utf8)) { out.append("*"); continue }
             out.append(normalizePart(part))
         }
         return out.joined(separator: ".")
@@ -48,6 +50,22 @@ enum StableKey {
             }
         }
         return digits > 0 && (letters > 0 || u.count >= 8)
+    }
+
+    /// Exactly 8 base64url characters with a digit, a `-`/`_`, or two capitals (not a word such as `Settings`).
+    static func isEightCharacterHash(_ u: [UInt8]) -> Bool {
+        guard u.count == 8 else { return false }
+        var digit = false, separator = false, upper = 0, lower = 0
+        for c in u {
+            switch c {
+            case 0x30...0x39: digit = true
+            case 0x41...0x5A: upper += 1
+            case 0x61...0x7A: lower += 1
+            case 0x2D, 0x5F: separator = true
+            default: return false
+            }
+        }
+        return (digit && upper + lower > 0) || (separator && upper + lower > 0) || (upper >= 2 && lower > 0)
     }
 
     static func isBase64URLHash(_ u: ArraySlice<UInt8>) -> Bool {

@@ -41,6 +41,13 @@ private func c(_ url: String, _ file: String = "www/pages/index.html", base: Str
     #expect(StableKey.path("jquery-3.6.0.min.js") == "jquery-3.6.0.min.js")
     #expect(StableKey.path("polyfills-es2015.js") == "polyfills-es2015.js")
     #expect(StableKey.path("index.html") == "index.html")
+    #expect(StableKey.path("static/js/index.DucWPHXi.js") == "static/js/index.*.js")
+    #expect(StableKey.path("static/js/react-dom.CbzydqoA.js") == "static/js/react-dom.*.js")
+    #expect(StableKey.path("static/js/types.cZoyy9Y-.js") == "static/js/types.*.js")
+    #expect(StableKey.path("static/js/protobuf.B-gz2osh.js") == "static/js/protobuf.*.js")
+    #expect(StableKey.path("static/js/Check.esm.C0_5iXfI.js") == "static/js/Check.esm.*.js")
+    #expect(StableKey.path("static/media/SourceSansVF-Upright.ttf.BsWL4Kly.woff2") == "static/media/SourceSansVF-Upright.ttf.*.woff2")
+    #expect(StableKey.path("i18n/app.Settings.json") == "i18n/app.Settings.json")
 }
 
 @Test func cspDirectivesAndFallback() {
