@@ -13,6 +13,11 @@ public enum HTMLScanner {
     }
 
     public static func scan(path: String, bytes: [UInt8]) -> HTMLScanResult {
+        scan(path: path, bytes: bytes, depth: 0)
+    }
+
+    /// `depth`: how many `srcdoc` documents this one is nested in.
+    static func scan(path: String, bytes: [UInt8], depth: Int) -> HTMLScanResult {
         let text = HTMLEncoding.decode(bytes)
         let source = text.utf8
         let lines = LineTable(source)
@@ -61,7 +66,7 @@ public enum HTMLScanner {
             }
         }
 
-        var extractor = HTMLExtractor(path: path, source: source, locator: locator, elements: elements)
+        var extractor = HTMLExtractor(path: path, source: source, locator: locator, elements: elements, depth: depth)
         extractor.run()
         diagnostics.append(contentsOf: extractor.diagnostics)
         return HTMLScanResult(path: path, facts: extractor.facts, scripts: extractor.scripts, diagnostics: diagnostics,
@@ -128,8 +133,10 @@ struct HTMLExtractor {
     var scripts: [EmbeddedScript] = []
     var diagnostics: [ScanDiagnostic] = []
     var baseHref: String? = nil
+    let depth: Int
 
-    init(path: String, source: [UInt8], locator: Locator, elements: [HTMLElement]) {
+    init(path: String, source: [UInt8], locator: Locator, elements: [HTMLElement], depth: Int = 0) {
+        self.depth = depth
         self.path = path
         self.source = source
         self.locator = locator
@@ -221,6 +228,7 @@ struct HTMLExtractor {
                 attributes["srcdoc"] = "true"
                 attributes["element"] = e.name
                 add(WebFactKind.iframe, "iframe:srcdoc@" + fileKey, attributes, location(of: srcdoc, in: e))
+                srcdocDocument(srcdoc, in: e)
             }
         case "form":
             if let action = e.attribute("action"), !isJavaScriptURL(action.value) {
@@ -276,6 +284,37 @@ struct HTMLExtractor {
             }
         }
         attributes(of: e)
+    }
+
+    /// The HTML of an `<iframe srcdoc>`, scanned as a document of its own. Its facts and scripts
+    /// get `in-srcdoc=true`; positions are exact when the raw value has no character references
+    /// (shifted into this file), else they all point at the attribute value and scripts carry
+    /// their decoded text.
+    mutating func srcdocDocument(_ a: HTMLAttribute, in e: HTMLElement) {
+        guard depth < 3, let range = a.valueRange else { return }
+        let decoded = Array(a.value.utf8)
+        let exact = source[range].elementsEqual(decoded)
+        let inner = HTMLScanner.scan(path: path, bytes: decoded, depth: depth + 1)
+        let whole = locator.location(range.lowerBound, range.upperBound)
+        func shifted(_ l: SourceLocation) -> SourceLocation {
+            exact ? locator.location(range.lowerBound + l.byteStart, range.lowerBound + l.byteEnd) : whole
+        }
+        for f in inner.facts {
+            var attributes = f.attributes
+            attributes["in-srcdoc"] = "true"
+            add(f.kind, f.key, attributes, shifted(f.location))
+        }
+        for s in inner.scripts {
+            var attributes = s.attributes
+            attributes["in-srcdoc"] = "true"
+            let code = String(decoding: inner.source[s.byteRange], as: UTF8.self)
+            scripts.append(EmbeddedScript(kind: s.kind, language: s.language,
+                                          byteRange: exact ? (range.lowerBound + s.byteRange.lowerBound)..<(range.lowerBound + s.byteRange.upperBound) : range,
+                                          attributes: attributes, entityEncoded: !exact || s.entityEncoded,
+                                          percentEncoded: s.percentEncoded,
+                                          decodedValue: exact ? s.decodedValue : (s.decodedValue ?? code),
+                                          location: shifted(s.location)))
+        }
     }
 
     func frameAttributes(_ e: HTMLElement) -> [String: String] {

@@ -15,7 +15,7 @@ import Testing
     // The script ends at the first `</script`, as in browsers: the rest is text.
     #expect(r.scripts.map { describe($0, in: r.source) } == [
         "script-element|classic|24..<31|1:25|var s=\"|-",
-        "event-handler|classic|80..<84|1:81|go()|-",
+        "event-handler|classic|81..<85|1:82|go()|-",
     ])
 }
 
@@ -129,5 +129,22 @@ import Testing
         "csp:script-src 52..<122 1:53",
         "csp:style-src 52..<122 1:53",
         "csp:script-execution 52..<122 1:53",
+    ])
+}
+
+@Test func srcdocDocumentsAreScanned() {
+    let html = "<iframe srcdoc=\"<script src='https://evil.example.com/x.js'></script><b onclick='go()'>\"></iframe><iframe srcdoc=\"<p onclick=&quot;f()&quot;>\"></iframe>"
+    let r = HTMLScanner.scan(path: "s.html", bytes: Array(html.utf8))
+    #expect(r.facts.map(describe) == [
+        "iframe|iframe:srcdoc@s.html|1:17-1:88|16..<87|element=iframe,srcdoc=true",
+        "script|script://evil.example.com/x.js|1:30-1:59|29..<58|host=evil.example.com,in-srcdoc=true,language=classic,scheme=https,url-kind=remote",
+        "remote-resource|remote-resource://evil.example.com/x.js|1:30-1:59|29..<58|host=evil.example.com,in-srcdoc=true,scheme=https,url-kind=remote,via=script",
+        "event-handler|event-handler:onclick@b|1:82-1:86|81..<85|attribute=onclick,element=b,in-srcdoc=true",
+        "iframe|iframe:srcdoc@s.html|1:115-1:142|114..<141|element=iframe,srcdoc=true",
+        "event-handler|event-handler:onclick@p|1:115-1:142|114..<141|attribute=onclick,element=p,in-srcdoc=true",
+    ])
+    #expect(r.scripts.map { describe($0, in: r.source) } == [
+        "event-handler|classic|81..<85|1:82|go()|-",
+        "event-handler|classic|114..<141|1:115|<p onclick=&quot;f()&quot;>|f()",
     ])
 }
