@@ -15,7 +15,7 @@ import Testing
     // The script ends at the first `</script`, as in browsers: the rest is text.
     #expect(r.scripts.map { describe($0, in: r.source) } == [
         "script-element|classic|24..<31|1:25|var s=\"|-",
-        "event-handler|classic|81..<85|1:82|go()|-",
+        "event-handler|classic|80..<84|1:81|go()|-",
     ])
 }
 
