@@ -1,3 +1,5 @@
+import Foundation
+
 /// A start tag as written in the source, with byte ranges: what libxml2 cannot say (it gives
 /// lines, not columns or offsets). Found by a small scanner that follows the HTML tokenizer
 /// where it matters for finding tags (comments, doctype, processing instructions, end tags,
@@ -69,9 +71,11 @@ enum HTMLSourceTags {
     }
 
     static func find(_ b: [UInt8], _ byte: UInt8, from: Int) -> Int? {
-        var i = from
-        while i < b.count { if b[i] == byte { return i }; i += 1 }
-        return nil
+        guard from < b.count else { return nil }
+        return b.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base + from, Int32(byte), p.count - from) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
     }
 
     static func findSequence(_ b: [UInt8], _ s: [UInt8], from: Int) -> Int? {
