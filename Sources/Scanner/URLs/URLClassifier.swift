@@ -237,7 +237,7 @@ public enum URLClassifier {
     static func resolve(_ path: String, in directory: String) -> (path: String, escapes: Bool) {
         var segments: [Substring] = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: true)
         var escapes = false
-        let decoded = percentDecode(path.replacingOccurrences(of: "\\", with: "/"))
+        let decoded = percentDecode(path.contains("\\") ? path.replacingOccurrences(of: "\\", with: "/") : path)
         let parts = decoded.split(separator: "/", omittingEmptySubsequences: false)
         for (index, part) in parts.enumerated() {
             if part == "." || (part.isEmpty && index < parts.count - 1) { continue }
