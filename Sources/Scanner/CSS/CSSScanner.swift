@@ -92,6 +92,8 @@ struct CSSExtractor {
         var pendingFontFace: (start: Int, end: Int)? = nil
         var fontFamily = ""
         var fontSources: [FontSource] = []
+        // One entry per open function or `(`: whether it is image-set() (whose strings are URLs).
+        var parens: [Bool] = []
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
@@ -109,13 +111,19 @@ struct CSSExtractor {
             case .badURL:
                 diagnostics.append(locator.diagnostic(at: t.start, .warning, "css-bad-url",
                                                       "unquoted url() holds a quote, parenthesis, space or control character (bad-url token)"))
+            case .leftParen:
+                parens.append(false)
+            case .rightParen:
+                _ = parens.popLast()
             case .leftBrace:
+                parens.removeAll()
                 depth += 1
                 propertyToken = nil
                 atDeclarationStart = true
                 i += 1
                 continue
             case .rightBrace:
+                parens.removeAll()
                 if let d = fontFaceDepth, depth == d {
                     emitFontFace(pendingFontFace, family: fontFamily, sources: fontSources)
                     fontFaceDepth = nil
@@ -129,6 +137,7 @@ struct CSSExtractor {
                 i += 1
                 continue
             case .semicolon:
+                parens.removeAll()
                 propertyToken = nil
                 atDeclarationStart = true
                 i += 1
@@ -167,6 +176,7 @@ struct CSSExtractor {
                     }
                 }
             case .function:
+                parens.append(tokenizer.nameMatches(t, "image-set") || tokenizer.nameMatches(t, "-webkit-image-set"))
                 if tokenizer.nameMatches(t, "expression") {
                     add(WebFactKind.legacyCSSScript, "legacy-css-script:expression()",
                         ["property": property ?? ""], t.start, t.end)
@@ -175,7 +185,7 @@ struct CSSExtractor {
                 break
             }
             atDeclarationStart = false
-            if let (url, end) = urlValue(at: i) {
+            if let (url, end) = urlValue(at: i, inImageSet: parens.last == true) {
                 let t = tokens[i]
                 if fontFaceDepth != nil, let p = propertyToken, tokenizer.nameMatches(tokens[p], "src") {
                     fontSources.append(FontSource(url: url, format: fontFormat(after: i), start: t.start, end: end))
@@ -215,7 +225,8 @@ struct CSSExtractor {
     }
 
     /// A URL at token `index`: a url token, or `url(`/`src(` + string. Returns the URL and the end byte.
-    func urlValue(at index: Int) -> (ClassifiedURL, Int)? {
+    /// `inImageSet`: the token sits directly inside image-set(), so a string is a URL.
+    func urlValue(at index: Int, inImageSet: Bool = false) -> (ClassifiedURL, Int)? {
         let t = tokens[index]
         if t.kind == .url {
             return (classify(tokenizer.value(of: t)), t.end)
@@ -228,23 +239,8 @@ struct CSSExtractor {
                 }
             }
         }
-        if t.kind == .string, index > 0 {
-            // image-set("a.png" 1x, …): strings directly inside an image-set function.
-            var j = index - 1
-            var level = 0
-            while j >= max(0, index - 256) {
-                let k = tokens[j].kind
-                if k == .rightParen { level += 1 }
-                else if k == .leftParen { if level == 0 { return nil }; level -= 1 }
-                else if k == .function {
-                    if level == 0 {
-                        if tokenizer.nameMatches(tokens[j], "image-set") || tokenizer.nameMatches(tokens[j], "-webkit-image-set") { return (classify(tokenizer.value(of: t)), t.end) }
-                        return nil
-                    }
-                    level -= 1
-                } else if k == .semicolon || k == .leftBrace || k == .rightBrace { return nil }
-                j -= 1
-            }
+        if t.kind == .string && inImageSet {
+            return (classify(tokenizer.value(of: t)), t.end)
         }
         return nil
     }

@@ -6,13 +6,42 @@
 public enum CSSTokenDump {
     /// Streams the lines to `write`, a chunk at a time (each chunk ends with a newline).
     public static func writeJSONLines(source: [UInt8], to write: (String) -> Void) {
-        let lines = LineTable(source)
         let tokenizer = CSSTokenizer(bytes: source)
         var chunk = ""
         chunk.reserveCapacity(1 << 16)
+        // Tokens arrive in order and cover the input, so line and column advance incrementally
+        // (LineTable's rules: LF, CR, CRLF, U+2028, U+2029 end lines; UTF-16 units per scalar).
+        var position = 0, line = 1, column = 1
+        var pending = 0  // continuation bytes the last lead byte still covers (LineTable's rule)
+        func advance(to target: Int) {
+            while position < target {
+                let b = source[position]
+                if b < 0x80 {
+                    pending = 0
+                    if b == 0x0A || (b == 0x0D && !(position + 1 < source.count && source[position + 1] == 0x0A)) {
+                        line += 1; column = 1
+                    } else {
+                        column += 1
+                    }
+                    position += 1
+                } else if b & 0xC0 != 0x80 {
+                    if b == 0xE2 && position + 2 < source.count && source[position + 1] == 0x80
+                        && (source[position + 2] == 0xA8 || source[position + 2] == 0xA9) {
+                        line += 1; column = 1; pending = 0; position += 3
+                        continue
+                    }
+                    pending = (b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1) - 1
+                    column += (b >= 0xF0 && b < 0xF8) ? 2 : 1
+                    position += 1
+                } else {
+                    if pending > 0 { pending -= 1 } else { column += 1 }
+                    position += 1
+                }
+            }
+        }
         tokenizer.forEachToken { t in
-            let p = lines.position(of: t.start)
-            chunk += "{\"kind\":\"\(t.kind.name)\",\"start\":\(t.start),\"end\":\(t.end),\"line\":\(p.line),\"col\":\(p.column),\"text\":"
+            advance(to: t.start)
+            chunk += "{\"kind\":\"\(t.kind.name)\",\"start\":\(t.start),\"end\":\(t.end),\"line\":\(line),\"col\":\(column),\"text\":"
             appendJSONString(tokenizer.text(of: t), to: &chunk)
             switch t.kind {
             case .ident, .function, .atKeyword, .string, .badString, .url, .delim:

@@ -61,3 +61,22 @@ private func scanCSS(_ css: String, path: String = "assets/css/app.css") -> CSSS
 
     """)
 }
+
+@Test func cssTokenDumpPositionsAgreeWithLineTable() {
+    var bytes = Array("a\r\nb\rc\u{2028}d 😀é x\n".utf8)
+    bytes += [0xF0, 0x9F, 0x41, 0x80, 0x80, 0x42, 0xE2, 0x80, 0x0A, 0xFF, 0x43, 0xC3]
+    let lines = LineTable(bytes)
+    var out = ""
+    CSSTokenDump.writeJSONLines(source: bytes) { out += $0 }
+    let dumped = out.split(separator: "\n").map { line -> String in
+        let parts = line.split(separator: ",")
+        let start = parts.first { $0.hasPrefix("\"start\":") }!.dropFirst(8)
+        let l = parts.first { $0.hasPrefix("\"line\":") }!.dropFirst(7)
+        let c = parts.first { $0.hasPrefix("\"col\":") }!.dropFirst(6)
+        return "\(start) \(l):\(c)"
+    }
+    var starts: [Int] = []
+    CSSTokenizer(bytes: bytes).forEachToken { starts.append($0.start) }
+    #expect(dumped == starts.map { "\($0) \(lines.position(of: $0).line):\(lines.position(of: $0).column)" })
+    #expect(dumped.count == 13)
+}
