@@ -148,3 +148,19 @@ import Testing
         "event-handler|classic|114..<141|1:115|<p onclick=&quot;f()&quot;>|f()",
     ])
 }
+
+@Test func formsRefreshAndJavaScriptURLForms() {
+    let html = "<form method=post><button formaction=\"java&#115;cript:x()\">a</button></form><meta http-equiv=refresh content=30><a href=\" javascript:alert(%22hi%22)\">x</a><ion-router root=\"/app/\" use-hash></ion-router>"
+    let r = HTMLScanner.scan(path: "f.html", bytes: Array(html.utf8))
+    #expect(r.facts.map(describe) == [
+        "form|form:self@f.html|1:1-1:19|0..<18|action=self,element=form,method=post",
+        "javascript-url|javascript-url:formaction@button|1:39-1:58|38..<57|attribute=formaction,element=button",
+        "meta-refresh|meta-refresh:reload|1:110-1:112|109..<111|delay=30",
+        "javascript-url|javascript-url:href@a|1:134-1:149|133..<148|attribute=href,element=a",
+        "ion-router|ion-router:/app/|1:156-1:190|155..<189|root=/app/,use-hash=true",
+    ])
+    #expect(r.scripts.map { describe($0, in: r.source) + "|\($0.entityEncoded)|\($0.percentEncoded)" } == [
+        "javascript-url|classic|38..<57|1:39|java&#115;cript:x()|x()|true|false",
+        "javascript-url|classic|133..<148|1:134|alert(%22hi%22)|alert(\"hi\")|false|true",
+    ])
+}
