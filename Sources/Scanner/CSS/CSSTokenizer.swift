@@ -15,7 +15,9 @@ public struct CSSTokenizer: Sendable {
     public init(bytes: [UInt8], range: Range<Int>? = nil) {
         self.bytes = bytes
         let r = range ?? 0..<bytes.count
-        self.range = max(0, r.lowerBound)..<min(bytes.count, max(r.upperBound, r.lowerBound))
+        // Tokens keep 32-bit offsets: input past Int32.max bytes is not read.
+        let upper = min(bytes.count, max(r.upperBound, r.lowerBound), Int(Int32.max))
+        self.range = min(max(0, r.lowerBound), upper)..<upper
     }
 
     /// All tokens of the input, in order.
