@@ -22,15 +22,33 @@ func benchFiles(_ path: String, extensions: [String]) -> [(path: String, bytes: 
     return FileManager.default.contents(atPath: path).map { [(URL(fileURLWithPath: path).lastPathComponent, [UInt8]($0))] } ?? []
 }
 
-func benchReport(_ name: String, bytes: Int, files: Int, runs: Int, seconds: [Double], extra: String) {
-    let best = seconds.min() ?? 0
-    let median = seconds.sorted()[seconds.count / 2]
+func benchReport(_ name: String, bytes: Int, files: Int, runs: Int, seconds: [(wall: Double, cpu: Double)], extra: String) {
+    let walls = seconds.map(\.wall).sorted()
+    let cpus = seconds.map(\.cpu).sorted()
+    let best = walls.first ?? 0
+    let median = walls[walls.count / 2]
+    let cpu = cpus.first ?? 0
     let mb = Double(bytes) / 1_000_000
-    print(String(format: "%@: %d files, %.2f MB, %d runs, best %.3f s (%.1f MB/s), median %.3f s (%.1f MB/s)%@",
-                 name, files, mb, runs, best, mb / max(best, 1e-9), median, mb / max(median, 1e-9), extra))
+    print(String(format: "%@: %d files, %.2f MB, %d runs, wall best %.3f s (%.1f MB/s), median %.3f s (%.1f MB/s), cpu best %.3f s (%.1f MB/s)%@",
+                 name, files, mb, runs, best, mb / max(best, 1e-9), median, mb / max(median, 1e-9), cpu, mb / max(cpu, 1e-9), extra))
 }
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+/// CPU seconds (user + system) of this process: steadier than wall time on a shared machine.
+func cpuNow() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+/// Wall and CPU time of `body`.
+func timed(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    let w = now(), c = cpuNow()
+    body()
+    return (now() - w, cpuNow() - c)
+}
 
 enum HTMLBenchmark {
     /// `html FILE_OR_DIR [N]`, or `html --synthetic MB [N]`: a generated page with one inline script
@@ -53,17 +71,17 @@ enum HTMLBenchmark {
         }
         let runs = arguments.count > runsIndex ? Int(arguments[runsIndex]) ?? 5 : 5
         let total = files.reduce(0) { $0 + $1.bytes.count }
-        var times: [Double] = []
+        var times: [(wall: Double, cpu: Double)] = []
         var facts = 0, scripts = 0
         for _ in 0..<runs {
-            let t0 = now()
-            facts = 0; scripts = 0
-            for f in files {
-                let r = HTMLScanner.scan(path: f.path, bytes: f.bytes)
-                facts += r.facts.count
-                scripts += r.scripts.count
-            }
-            times.append(now() - t0)
+            times.append(timed {
+                facts = 0; scripts = 0
+                for f in files {
+                    let r = HTMLScanner.scan(path: f.path, bytes: f.bytes)
+                    facts += r.facts.count
+                    scripts += r.scripts.count
+                }
+            })
         }
         benchReport("html", bytes: total, files: files.count, runs: runs, seconds: times,
                     extra: ", \(facts) facts, \(scripts) embedded scripts")
@@ -77,24 +95,24 @@ enum CSSBenchmark {
         let files = benchFiles(target, extensions: [".css"])
         let runs = arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5
         let total = files.reduce(0) { $0 + $1.bytes.count }
-        var tokenTimes: [Double] = []
+        var tokenTimes: [(wall: Double, cpu: Double)] = []
         var tokens = 0
         for _ in 0..<runs {
-            let t0 = now()
-            tokens = 0
-            for f in files { CSSTokenizer(bytes: f.bytes).forEachToken { _ in tokens += 1 } }
-            tokenTimes.append(now() - t0)
+            tokenTimes.append(timed {
+                tokens = 0
+                for f in files { CSSTokenizer(bytes: f.bytes).forEachToken { _ in tokens += 1 } }
+            })
         }
         benchReport("css tokenize", bytes: total, files: files.count, runs: runs, seconds: tokenTimes, extra: ", \(tokens) tokens")
-        var scanTimes: [Double] = []
+        var scanTimes: [(wall: Double, cpu: Double)] = []
         var facts = 0
         for _ in 0..<runs {
-            let t0 = now()
-            facts = 0
-            for f in files {
-                facts += CSSScanner.scan(BundleFile(path: f.path, bytes: f.bytes, sha256: "", kind: .css)).facts.count
-            }
-            scanTimes.append(now() - t0)
+            scanTimes.append(timed {
+                facts = 0
+                for f in files {
+                    facts += CSSScanner.scan(BundleFile(path: f.path, bytes: f.bytes, sha256: "", kind: .css)).facts.count
+                }
+            })
         }
         benchReport("css tokenize+extract", bytes: total, files: files.count, runs: runs, seconds: scanTimes, extra: ", \(facts) facts")
     }
