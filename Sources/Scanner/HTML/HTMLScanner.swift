@@ -80,13 +80,21 @@ public enum HTMLScanner {
         message.hasPrefix("Tag ") && message.hasSuffix(" invalid")
     }
 
+    /// libxml2 keeps every attribute of a tag (dropping only repeats), so the tag must have each
+    /// of the element's attribute names, and an element without attributes a tag without any.
+    static func attributesAgree(_ e: LibXMLElement, _ t: SourceTag) -> Bool {
+        if e.attributes.isEmpty { return t.attributes.isEmpty }
+        for a in e.attributes where !t.attributes.contains(where: { $0.name == a.name }) { return false }
+        return true
+    }
+
     /// Pairs libxml2's elements with source tags and builds the public element model.
     static func buildElements(_ parsed: [LibXMLElement], tags: [SourceTag], source: [UInt8], lines: LineTable) -> [HTMLElement] {
         var out: [HTMLElement] = []
         out.reserveCapacity(parsed.count)
         var cursor = 0
         let saturated = 65535
-        for e in parsed {
+        for (k, e) in parsed.enumerated() {
             var found: Int? = nil
             var j = cursor
             var steps = 0
@@ -94,7 +102,7 @@ public enum HTMLScanner {
                 let t = tags[j]
                 let startLine = lines.line(at: t.start)
                 if e.line < saturated && startLine > e.line { break }
-                if t.name == e.name {
+                if t.name == e.name && attributesAgree(e, t) {
                     let endLine = lines.line(at: max(t.start, t.end - 1))
                     if (e.line >= startLine && e.line <= endLine) || (e.line >= saturated && endLine >= saturated) {
                         found = j
@@ -103,6 +111,12 @@ public enum HTMLScanner {
                 }
                 j += 1
                 steps += 1
+            }
+            // An element libxml2 implied (a `<p>` around stray text) has no tag of its own: when the
+            // first unconsumed tag belongs to the next element, do not reach past it.
+            if let f = found, f > cursor, k + 1 < parsed.count,
+               tags[cursor].name == parsed[k + 1].name, tags[cursor].name != e.name {
+                found = nil
             }
             var attributes: [HTMLAttribute] = []
             attributes.reserveCapacity(e.attributes.count)
