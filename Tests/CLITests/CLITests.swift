@@ -191,4 +191,22 @@ struct CLITests {
         #expect(bad.status == 2)
         #expect(bad.stderr == "livegate check: --max-total-size expects a positive size such as 512M or 2G, not 'lots'\n")
     }
+
+    @Test func debugCSSTokens() throws {
+        let dir = try Self.tempDir()
+        let file = dir.appendingPathComponent("a.css")
+        try Data("@import url(x.css);".utf8).write(to: file)
+        let r = try Self.run(["debug", "css-tokens", file.path])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            {"kind":"at-keyword","start":0,"end":7,"line":1,"col":1,"text":"@import","value":"import"}
+            {"kind":"whitespace","start":7,"end":8,"line":1,"col":8,"text":" "}
+            {"kind":"url","start":8,"end":18,"line":1,"col":9,"text":"url(x.css)","value":"x.css"}
+            {"kind":"semicolon","start":18,"end":19,"line":1,"col":19,"text":";"}
+
+            """)
+        let typo = try Self.run(["debug", "css-token", file.path])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean 'css-tokens'?"))
+    }
 }

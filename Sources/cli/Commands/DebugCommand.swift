@@ -2,8 +2,9 @@ import Foundation
 import LivegateRules
 import LivegateScanner
 
-/// `livegate debug tokens FILE [--format jsonl]`: what the JavaScript tokenizer saw, one JSON
-/// object per token (`kind`, `start`/`end` UTF-8 byte offsets, `line`, UTF-16 `col`, `text`).
+/// `livegate debug tokens FILE [--format jsonl]` and `livegate debug css-tokens FILE`: what the
+/// JavaScript and CSS tokenizers saw, one JSON object per token (`kind`, `start`/`end` UTF-8 byte
+/// offsets, `line`, UTF-16 `col`, `text`).
 enum DebugCommand {
     static let options: [OptionSpec] = [
         OptionSpec(name: "--format", valueName: "FORMAT", help: "jsonl (default): one JSON object per token"),
@@ -13,8 +14,9 @@ enum DebugCommand {
 
     static let help = """
         Usage: livegate debug tokens FILE [--format jsonl] [--no-comments]
+               livegate debug css-tokens FILE [--format jsonl]
 
-        Prints the JavaScript token stream of FILE, one JSON object per line:
+        Prints the JavaScript (tokens) or CSS (css-tokens) token stream of FILE, one JSON object per line:
           {"kind":…,"start":…,"end":…,"line":…,"col":…,"text":…}
         start/end are UTF-8 byte offsets, line is 1-based, col a 1-based UTF-16 column.
 
@@ -29,8 +31,9 @@ enum DebugCommand {
                 Console.out(help)
                 return arguments.isEmpty ? ExitCode.usage : ExitCode.passed
             }
-            guard what == "tokens" else {
-                throw UsageError(message: "unknown debug view '\(what)' (expected tokens)")
+            guard what == "tokens" || what == "css-tokens" else {
+                let hint = Suggestion.closest(to: what, in: ["tokens", "css-tokens"]).map { "; did you mean '\($0)'?" } ?? ""
+                throw UsageError(message: "unknown debug view '\(what)'\(hint) (expected tokens or css-tokens)")
             }
             let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), options: options, command: "debug tokens")
             if parsed.has("--help") {
@@ -46,6 +49,11 @@ enum DebugCommand {
                 throw UsageError(message: "\(path): cannot read the file")
             }
             let out = FileHandle.standardOutput
+            if what == "css-tokens" {
+                guard !parsed.has("--no-comments") else { throw UsageError(message: "--no-comments applies to JavaScript tokens only") }
+                CSSTokenDump.writeJSONLines(source: [UInt8](data)) { out.write(Data($0.utf8)) }
+                return ExitCode.passed
+            }
             TokenDump.writeJSONLines(source: [UInt8](data), options: JSTokenizer.Options(keepComments: !parsed.has("--no-comments"))) {
                 out.write(Data($0.utf8))
             }
