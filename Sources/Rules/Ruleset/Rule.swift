@@ -139,7 +139,7 @@ public enum FactChange: String, Sendable, Codable, CaseIterable, Comparable {
 /// A test on one attribute of a fact.
 public struct AttributeFilter: Sendable, Hashable {
     public enum Operation: String, Sendable, Hashable {
-        case equals, `in`, notIn, exists
+        case equals, `in`, notIn, exists, absent
     }
     public let name: String
     public let operation: Operation
@@ -149,6 +149,7 @@ public struct AttributeFilter: Sendable, Hashable {
         let value = attributes[name]
         switch operation {
         case .exists: return value != nil
+        case .absent: return value == nil
         case .equals, .in: return value.map(values.contains) ?? false
         case .notIn: return !(value.map(values.contains) ?? false)
         }

@@ -236,10 +236,10 @@ public struct RulesetLoader: Sendable {
                     filters.append(AttributeFilter(name: name, operation: .in, values: values))
                 } else if let values = try f.strings("notIn") {
                     filters.append(AttributeFilter(name: name, operation: .notIn, values: values))
-                } else if try f.bool("exists") == true {
-                    filters.append(AttributeFilter(name: name, operation: .exists, values: []))
+                } else if let exists = try f.bool("exists") {
+                    filters.append(AttributeFilter(name: name, operation: exists ? .exists : .absent, values: []))
                 } else {
-                    throw f.error("exists", "only \"exists\": true is meaningful")
+                    throw f.error("exists", "expected true or false")
                 }
             default:
                 throw attributes.error(name, "expected a string, an array of strings, or {\"in\"|\"notIn\"|\"exists\": …}")
