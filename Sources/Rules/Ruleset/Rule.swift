@@ -163,8 +163,20 @@ public struct RuleExample: Sendable {
     public let new: [ExampleFile]
     /// For a triggering example: the path of the expected primary location, if stated.
     public let expectedPath: String?
+    /// Other rules the same change rightly triggers too (a route-share finding comes with
+    /// route-added findings); any rule not listed is an error.
+    public var alsoTriggers: [String] = []
     /// Where in the ruleset the example is (for test names and messages).
     public let jsonPath: String
+
+    public init(triggers: Bool, old: [ExampleFile], new: [ExampleFile], expectedPath: String?, alsoTriggers: [String] = [], jsonPath: String) {
+        self.triggers = triggers
+        self.old = old
+        self.new = new
+        self.expectedPath = expectedPath
+        self.alsoTriggers = alsoTriggers
+        self.jsonPath = jsonPath
+    }
 }
 
 public struct ExampleFile: Sendable, Hashable {

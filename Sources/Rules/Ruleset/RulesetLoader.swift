@@ -250,7 +250,7 @@ public struct RulesetLoader: Sendable {
 
     private func parseExample(_ value: JSONValue, triggers: Bool, file: String, path: String) throws(ConfigError) -> RuleExample {
         let o = try StrictObject(value, file: file, path: path)
-        try o.requireOnly(triggers ? ["old", "new", "at"] : ["old", "new"])
+        try o.requireOnly(triggers ? ["old", "new", "at", "also"] : ["old", "new"])
         func files(_ key: String) throws(ConfigError) -> [ExampleFile] {
             guard let side = try o.object(key) else { throw o.error(key, "required object of files is missing") }
             var out: [ExampleFile] = []
@@ -277,7 +277,7 @@ public struct RulesetLoader: Sendable {
             return out
         }
         return RuleExample(triggers: triggers, old: try files("old"), new: try files("new"),
-                           expectedPath: try o.string("at"), jsonPath: path)
+                           expectedPath: try o.string("at"), alsoTriggers: try o.strings("also") ?? [], jsonPath: path)
     }
 
     static func bytes(fromHex hex: String) -> [UInt8]? {
