@@ -9,11 +9,12 @@ seconds="${1:-600}"
 out=.build/fuzz
 mkdir -p "$out" fuzz/corpus-js-tokenizer fuzz/artifacts
 
+# Compile a snapshot of the sources, so that editing them during a long run is harmless.
+rm -rf "$out/src" && mkdir -p "$out/src"
+cp fuzz/js-tokenizer/main.swift Sources/Scanner/JavaScript/*.swift Sources/Scanner/Text/LineTable.swift "$out/src/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     -module-name JSTokenizerFuzz \
-    fuzz/js-tokenizer/main.swift \
-    Sources/Scanner/JavaScript/*.swift \
-    Sources/Scanner/Text/LineTable.swift \
+    "$out"/src/*.swift \
     -o "$out/js-tokenizer"
 
 seed() { printf '%s' "$2" > "fuzz/corpus-js-tokenizer/seed-$1.js"; }

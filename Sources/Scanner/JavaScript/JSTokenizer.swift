@@ -55,6 +55,7 @@ public enum JSTokenizer {
         lexer.run()
         lexer.flush()
         lexer.chunk.deallocate()
+        lexer.frames.deallocate()
         return lexer.out
     }
 
@@ -87,6 +88,8 @@ struct JSLexer {
     var chunkCount = 0
     static let chunkCapacity = 2048
     let keepComments: Bool
+    /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
+    let classes: UnsafePointer<UInt8>
 
     /// A line terminator was seen since the last significant token.
     var newline = false
@@ -102,7 +105,102 @@ struct JSLexer {
 
     /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
     /// at this level. `frames[0]` is the top level (a block) and is never popped.
-    var frames: [UInt32] = [Frame.block]
+    var frames = FrameStack()
+
+    /// What a byte starts, for the main dispatch: one table load and one jump.
+    enum ByteClass: UInt8 {
+        case space, newline, lower, identStart, digit, quote, backtick, dot
+        case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
+        case semicolon, comma, tilde, colon, question, less, greater, equal, bang
+        case plus, minus, star, percent, ampersand, bar, caret, slash, hash, backslash
+        case nonASCII, invalid
+
+        /// 256 classes followed by 256 "is an identifier part" bytes.
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 512)
+            for b in 0..<256 {
+                let c = UInt8(b)
+                let k: ByteClass
+                switch c {
+                case 0x20, 0x09, 0x0B, 0x0C: k = .space
+                case 0x0A, 0x0D: k = .newline
+                case 0x61...0x7A: k = .lower
+                case 0x41...0x5A, 0x24, 0x5F: k = .identStart
+                case 0x30...0x39: k = .digit
+                case 0x22, 0x27: k = .quote
+                case 0x60: k = .backtick
+                case 0x2E: k = .dot
+                case 0x28: k = .leftParen
+                case 0x29: k = .rightParen
+                case 0x5B: k = .leftBracket
+                case 0x5D: k = .rightBracket
+                case 0x7B: k = .leftBrace
+                case 0x7D: k = .rightBrace
+                case 0x3B: k = .semicolon
+                case 0x2C: k = .comma
+                case 0x7E: k = .tilde
+                case 0x3A: k = .colon
+                case 0x3F: k = .question
+                case 0x3C: k = .less
+                case 0x3E: k = .greater
+                case 0x3D: k = .equal
+                case 0x21: k = .bang
+                case 0x2B: k = .plus
+                case 0x2D: k = .minus
+                case 0x2A: k = .star
+                case 0x25: k = .percent
+                case 0x26: k = .ampersand
+                case 0x7C: k = .bar
+                case 0x5E: k = .caret
+                case 0x2F: k = .slash
+                case 0x23: k = .hash
+                case 0x5C: k = .backslash
+                case 0x80...0xFF: k = .nonASCII
+                default: k = .invalid
+                }
+                t[b] = k.rawValue
+                t[256 + b] = JSChar.isASCIIIdentPart(c) ? 1 : 0
+            }
+            return UnsafePointer(t)
+        }()
+
+    }
+
+    /// A growable stack of frames on a raw buffer: no uniqueness checks, no recursion.
+    struct FrameStack {
+        var base: UnsafeMutablePointer<UInt32>
+        var count = 1
+        var capacity = 64
+
+        init() {
+            base = .allocate(capacity: 64)
+            base.initialize(to: Frame.block)
+        }
+
+        var top: UInt32 {
+            @inline(__always) get { base[count - 1] }
+            @inline(__always) set { base[count - 1] = newValue }
+        }
+
+        @inline(__always) subscript(i: Int) -> UInt32 { base[i] }
+
+        @inline(__always)
+        mutating func push(_ frame: UInt32) {
+            if count == capacity { grow() }
+            base[count] = frame
+            count += 1
+        }
+
+        mutating func grow() {
+            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+
+        func deallocate() { base.deallocate() }
+    }
 
     enum Frame {
         static let block: UInt32 = 0
@@ -120,6 +218,7 @@ struct JSLexer {
         self.end = end
         self.keepComments = keepComments
         self.chunk = .allocate(capacity: Self.chunkCapacity)
+        self.classes = ByteClass.table
         // Minified code runs at 1 token per 2.5-4 bytes, prose-like code at 1 per 8-10. Capacity
         // that is never written stays virtual (not resident), so a generous guess costs little
         // and avoids copying the array as it grows.
@@ -191,23 +290,23 @@ struct JSLexer {
         while pos < end {
             let before = pos
             let c = p[pos]
-            switch c {
-            case 0x20, 0x09, 0x0B, 0x0C:
+            switch unsafeBitCast(classes[Int(c)], to: ByteClass.self) {
+            case .space:
                 pos += 1
-            case 0x0A, 0x0D:
+            case .newline:
                 pos += 1
                 newline = true
-            case 0x61...0x7A:
+            case .lower:
                 scanIdentifier(lowercase: true)
-            case 0x41...0x5A, 0x24, 0x5F:
+            case .identStart:
                 scanIdentifier(lowercase: false)
-            case 0x30...0x39:
+            case .digit:
                 scanNumber()
-            case 0x22, 0x27:
+            case .quote:
                 scanString(quote: c)
-            case 0x60:
+            case .backtick:
                 scanTemplate(from: pos, continuation: false)
-            case 0x2E:  // .
+            case .dot:
                 let c1 = peek(1)
                 if JSChar.isDigit(c1) {
                     scanNumber()
@@ -220,46 +319,46 @@ struct JSLexer {
                     after(regex: false, block: false)
                     scanPropertyName()
                 }
-            case 0x28:  // (
+            case .leftParen:
                 let k = prevKeyword
                 let condition = k == JSKeyword.if.rawValue || k == JSKeyword.while.rawValue
                     || k == JSKeyword.for.rawValue || k == JSKeyword.with.rawValue
                     || (k == JSKeyword.await.rawValue && prevPrevKeyword == JSKeyword.for.rawValue)
-                frames.append(condition ? Frame.conditionParen : Frame.paren)
+                frames.push(condition ? Frame.conditionParen : Frame.paren)
                 punct(.leftParen, length: 1)
-            case 0x29:  // )
+            case .rightParen:
                 var regex = false
                 if let f = popFrame(where: { $0 == Frame.paren || $0 == Frame.conditionParen }) {
                     regex = f == Frame.conditionParen
                 }
                 punct(.rightParen, length: 1, regex: regex, block: true)
-            case 0x5B:  // [
-                frames.append(Frame.bracket)
+            case .leftBracket:
+                frames.push(Frame.bracket)
                 punct(.leftBracket, length: 1)
-            case 0x5D:  // ]
+            case .rightBracket:
                 _ = popFrame(where: { $0 == Frame.bracket })
                 punct(.rightBracket, length: 1, regex: false, block: true)
-            case 0x7B:  // {
-                frames.append(braceIsBlock ? Frame.block : Frame.object)
+            case .leftBrace:
+                frames.push(braceIsBlock ? Frame.block : Frame.object)
                 punct(.leftBrace, length: 1, regex: true, block: true)
-            case 0x7D:  // }
+            case .rightBrace:
                 closeBrace()
-            case 0x3B:
+            case .semicolon:
                 punct(.semicolon, length: 1, regex: true, block: true)
-            case 0x2C:
+            case .comma:
                 punct(.comma, length: 1)
-            case 0x7E:
+            case .tilde:
                 punct(.tilde, length: 1)
-            case 0x3A:  // :
-                let top = frames[frames.count - 1]
+            case .colon:
+                let top = frames.top
                 var block = false
                 if top >= Frame.ternaryUnit {
-                    frames[frames.count - 1] = top - Frame.ternaryUnit
+                    frames.top = top - Frame.ternaryUnit
                 } else {
                     block = top == Frame.block
                 }
                 punct(.colon, length: 1, regex: true, block: block)
-            case 0x3F:  // ?
+            case .question:
                 let c1 = peek(1)
                 if c1 == 0x3F {
                     if peek(2) == 0x3D { punct(.question2Assign, length: 3) } else { punct(.question2, length: 2) }
@@ -267,10 +366,10 @@ struct JSLexer {
                     punct(.questionDot, length: 2, regex: false)
                     scanPropertyName()
                 } else {
-                    frames[frames.count - 1] += Frame.ternaryUnit
+                    frames.top += Frame.ternaryUnit
                     punct(.question, length: 1)
                 }
-            case 0x3C:  // <
+            case .less:
                 let c1 = peek(1)
                 if c1 == 0x21 && peek(2) == 0x2D && peek(3) == 0x2D {  // <!--
                     let start = pos
@@ -283,7 +382,7 @@ struct JSLexer {
                 } else {
                     punct(.less, length: 1)
                 }
-            case 0x3E:  // >
+            case .greater:
                 let c1 = peek(1)
                 if c1 == 0x3E {
                     let c2 = peek(2)
@@ -299,7 +398,7 @@ struct JSLexer {
                 } else {
                     punct(.greater, length: 1)
                 }
-            case 0x3D:  // =
+            case .equal:
                 let c1 = peek(1)
                 if c1 == 0x3D {
                     if peek(2) == 0x3D { punct(.equal3, length: 3) } else { punct(.equal2, length: 2) }
@@ -308,18 +407,18 @@ struct JSLexer {
                 } else {
                     punct(.assign, length: 1)
                 }
-            case 0x21:  // !
+            case .bang:
                 if peek(1) == 0x3D {
                     if peek(2) == 0x3D { punct(.notEqual2, length: 3) } else { punct(.notEqual, length: 2) }
                 } else {
                     punct(.bang, length: 1)
                 }
-            case 0x2B:  // +
+            case .plus:
                 let c1 = peek(1)
                 if c1 == 0x2B { punct(.plus2, length: 2, regex: false, block: true) }
                 else if c1 == 0x3D { punct(.plusAssign, length: 2) }
                 else { punct(.plus, length: 1) }
-            case 0x2D:  // -
+            case .minus:
                 let c1 = peek(1)
                 if c1 == 0x2D {
                     if peek(2) == 0x3E && (newline || !sawToken) {  // line-initial -->
@@ -331,29 +430,29 @@ struct JSLexer {
                     }
                 } else if c1 == 0x3D { punct(.minusAssign, length: 2) }
                 else { punct(.minus, length: 1) }
-            case 0x2A:  // *
+            case .star:
                 let c1 = peek(1)
                 if c1 == 0x2A {
                     if peek(2) == 0x3D { punct(.star2Assign, length: 3) } else { punct(.star2, length: 2) }
                 } else if c1 == 0x3D { punct(.starAssign, length: 2) }
                 else { punct(.star, length: 1) }
-            case 0x25:  // %
+            case .percent:
                 if peek(1) == 0x3D { punct(.percentAssign, length: 2) } else { punct(.percent, length: 1) }
-            case 0x26:  // &
+            case .ampersand:
                 let c1 = peek(1)
                 if c1 == 0x26 {
                     if peek(2) == 0x3D { punct(.ampersand2Assign, length: 3) } else { punct(.ampersand2, length: 2) }
                 } else if c1 == 0x3D { punct(.ampersandAssign, length: 2) }
                 else { punct(.ampersand, length: 1) }
-            case 0x7C:  // |
+            case .bar:
                 let c1 = peek(1)
                 if c1 == 0x7C {
                     if peek(2) == 0x3D { punct(.bar2Assign, length: 3) } else { punct(.bar2, length: 2) }
                 } else if c1 == 0x3D { punct(.barAssign, length: 2) }
                 else { punct(.bar, length: 1) }
-            case 0x5E:  // ^
+            case .caret:
                 if peek(1) == 0x3D { punct(.caretAssign, length: 2) } else { punct(.caret, length: 1) }
-            case 0x2F:  // /
+            case .slash:
                 let c1 = peek(1)
                 if c1 == 0x2F {
                     let start = pos
@@ -368,16 +467,14 @@ struct JSLexer {
                 } else {
                     punct(.slash, length: 1)
                 }
-            case 0x23:  // #
+            case .hash:
                 scanPrivateName()
-            case 0x5C:  // \
+            case .backslash:
                 scanEscapedIdentifierOrInvalid()
-            default:
-                if c >= 0x80 {
-                    scanNonASCII()
-                } else {
-                    invalid(length: 1)
-                }
+            case .nonASCII:
+                scanNonASCII()
+            case .invalid:
+                invalid(length: 1)
             }
             assert(pos > before, "the tokenizer must advance")
         }
@@ -393,7 +490,7 @@ struct JSLexer {
         while i >= lowest {
             let kind = frames[i] & 7
             if matches(kind) {
-                frames.removeLast(frames.count - i)
+                frames.count = i
                 return kind
             }
             i -= 1
@@ -402,7 +499,7 @@ struct JSLexer {
     }
 
     mutating func closeBrace() {
-        let top = frames[frames.count - 1] & 7
+        let top = frames.top & 7
         if top == Frame.template && frames.count > 1 {
             scanTemplate(from: pos, continuation: true)
             return
@@ -410,7 +507,7 @@ struct JSLexer {
         let kind = popFrame(where: { $0 == Frame.block || $0 == Frame.object || $0 == Frame.template })
         if kind == Frame.template {
             // `${ ( }`: the unclosed brackets inside the substitution were dropped.
-            frames.append(Frame.template)
+            frames.push(Frame.template)
             scanTemplate(from: pos, continuation: true)
             return
         }
@@ -442,7 +539,7 @@ struct JSLexer {
     mutating func scanIdentifier(lowercase: Bool) {
         let start = pos
         var i = pos + 1
-        while i < end && JSChar.isASCIIIdentPart(p[i]) { i += 1 }
+        while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
         var flags: JSTokenFlags = []
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
@@ -492,7 +589,7 @@ struct JSLexer {
         guard i < end, JSChar.isASCIIIdentStart(p[i]) else { return }  // anything else: main loop
         let start = i
         i += 1
-        while i < end && JSChar.isASCIIIdentPart(p[i]) { i += 1 }
+        while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
         var flags: JSTokenFlags = []
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
@@ -743,11 +840,11 @@ struct JSLexer {
         }
         pos = i
         if opensSubstitution {
-            if !continuation { frames.append(Frame.template) }
+            if !continuation { frames.push(Frame.template) }
             emit(continuation ? .templateMiddle : .templateHead, from: start, flags: flags)
             after(regex: true, block: false)
         } else {
-            if continuation && frames.count > 1 { frames.removeLast() }
+            if continuation && frames.count > 1 { frames.count -= 1 }
             emit(continuation ? .templateTail : .template, from: start, flags: flags)
             after(regex: false, block: true)
         }
