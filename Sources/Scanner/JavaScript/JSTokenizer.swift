@@ -328,7 +328,7 @@ struct JSLexer {
                 punct(.leftParen, length: 1)
             case .rightParen:
                 var regex = false
-                if let f = popFrame(where: { $0 == Frame.paren || $0 == Frame.conditionParen }) {
+                if let f = popFrame(kinds: 1 << Frame.paren | 1 << Frame.conditionParen) {
                     regex = f == Frame.conditionParen
                 }
                 punct(.rightParen, length: 1, regex: regex, block: true)
@@ -336,7 +336,7 @@ struct JSLexer {
                 frames.push(Frame.bracket)
                 punct(.leftBracket, length: 1)
             case .rightBracket:
-                _ = popFrame(where: { $0 == Frame.bracket })
+                _ = popFrame(kinds: 1 << Frame.bracket)
                 punct(.rightBracket, length: 1, regex: false, block: true)
             case .leftBrace:
                 frames.push(braceIsBlock ? Frame.block : Frame.object)
@@ -480,16 +480,16 @@ struct JSLexer {
         }
     }
 
-    /// Pops the innermost frame when `matches` accepts its kind, or — to recover from a
+    /// Pops the innermost frame when its kind is in the bit set `kinds`, or — to recover from a
     /// mismatched closer such as `(}` — a matching frame at most 8 levels down, with the
     /// frames above it. Returns the popped kind, or nil (stray closer: nothing popped).
     @inline(__always)
-    mutating func popFrame(where matches: (UInt32) -> Bool) -> UInt32? {
+    mutating func popFrame(kinds: UInt32) -> UInt32? {
         var i = frames.count - 1
         let lowest = max(1, i - 8)
         while i >= lowest {
             let kind = frames[i] & 7
-            if matches(kind) {
+            if (kinds >> kind) & 1 != 0 {
                 frames.count = i
                 return kind
             }
@@ -504,7 +504,7 @@ struct JSLexer {
             scanTemplate(from: pos, continuation: true)
             return
         }
-        let kind = popFrame(where: { $0 == Frame.block || $0 == Frame.object || $0 == Frame.template })
+        let kind = popFrame(kinds: 1 << Frame.block | 1 << Frame.object | 1 << Frame.template)
         if kind == Frame.template {
             // `${ ( }`: the unclosed brackets inside the substitution were dropped.
             frames.push(Frame.template)
@@ -549,7 +549,7 @@ struct JSLexer {
             return
         }
         pos = i
-        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start) {
+        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end) {
             emitWord(k, from: start)
             return
         }
