@@ -14,6 +14,7 @@ enum TokenizeBenchmark {
             print("usage: livegate-bench tokenize FILE [N]")
             return
         }
+        let runtime = peakMemoryKB()
         let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
         guard let bytes = readFile(path) else {
             print("cannot read \(path)")
@@ -42,8 +43,9 @@ enum TokenizeBenchmark {
                      mb / mean, mb / best, Double(tokenCount) / mean / 1_000_000))
         let hwm = peakMemoryKB()
         let budget = (2 * bytes.count + 16 * tokenCount) / 1024
-        print("peak memory (VmHWM): \(hwm) kB; before tokenizing (runtime + file): \(baseline) kB; "
-              + "tokenizing added \(hwm - baseline) kB; budget 2*file+16*tokens: \(budget) kB")
+        print("peak memory (VmHWM): \(hwm) kB = runtime \(runtime) kB + file \(baseline - runtime) kB + "
+              + "tokenizing \(hwm - baseline) kB (\(String(format: "%.1f", Double(hwm - baseline) * 1024 / Double(max(tokenCount, 1)))) B/token)")
+        print("peak above runtime: \(hwm - runtime) kB; budget 2*file+16*tokens: \(budget) kB")
     }
 
     static func dumpJSONLines(_ arguments: [String]) {

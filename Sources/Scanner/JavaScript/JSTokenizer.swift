@@ -291,11 +291,25 @@ struct JSLexer {
             let before = pos
             let c = p[pos]
             switch unsafeBitCast(classes[Int(c)], to: ByteClass.self) {
-            case .space:
-                pos += 1
-            case .newline:
-                pos += 1
-                newline = true
+            case .space, .newline:
+                // Runs of white space (indentation) in a tight loop, not one dispatch per byte.
+                var i = pos
+                var sawNewline = false
+                while i < end {
+                    let b = p[i]
+                    if b == 0x20 || b == 0x09 {
+                        i += 1
+                    } else if b == 0x0A || b == 0x0D {
+                        sawNewline = true
+                        i += 1
+                    } else if b == 0x0B || b == 0x0C {
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                pos = i
+                if sawNewline { newline = true }
             case .lower:
                 scanIdentifier(lowercase: true)
             case .identStart:
