@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer target of the JavaScript tokenizer.
-#   fuzz/run-js-tokenizer.sh [SECONDS]   (default 600)
+#   fuzz/run-js-tokenizer.sh [SECONDS [LIBFUZZER-OPTIONS...]]   (default 600 s)
+#   e.g. fuzz/run-js-tokenizer.sh 600 -len_control=0   (long inputs from the start)
 # Corpus: fuzz/corpus-js-tokenizer/ (gitignored), seeded with the fixtures below.
 # Crashes land in fuzz/artifacts/ (gitignored); turn each into a regression test.
 set -euo pipefail
@@ -29,4 +30,4 @@ seed unicode $'caf\u00e9 \u540d\u524d \\u0061 #x \u00a0\u2028\u2029\ufeff \xff\x
 seed deep '`${`${`${`${x}`}`}`}` (((([[[{{{}}}]]]))))'
 
 ASAN_OPTIONS=detect_leaks=0 "$out/js-tokenizer" fuzz/corpus-js-tokenizer \
-    -max_total_time="$seconds" -max_len=4096 -artifact_prefix=fuzz/artifacts/ -print_final_stats=1
+    -max_total_time="$seconds" -max_len=4096 -artifact_prefix=fuzz/artifacts/ -print_final_stats=1 "${@:2}"
