@@ -180,6 +180,7 @@ def main():
     ap.add_argument("--max-bytes", type=int, default=0)
     ap.add_argument("--diffs", type=int, default=10)
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     if not os.path.exists(BENCH):
         sys.exit(f"{BENCH} is missing: swift build -c release --product livegate-bench")
     tc = tu = tk = 0

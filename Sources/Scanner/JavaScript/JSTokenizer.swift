@@ -222,7 +222,7 @@ struct JSLexer {
         // Minified code runs at 1 token per 2.5-4 bytes, prose-like code at 1 per 8-10. Capacity
         // that is never written stays virtual (not resident), so a generous guess costs little
         // and avoids copying the array as it grows.
-        out.reserveCapacity((end - start) / 2 + 16)
+        out.reserveCapacity(min((end - start) / 2, 1 << 24) + 16)
     }
 
     // MARK: Emitting

@@ -327,6 +327,20 @@ import Testing
                  "p )"])
     }
 
+    @Test func esbuildDynamicImport() {
+        #expect(lex(#"var App = registerPlugin("App", { web: () => import("./web-7BG4A6LK.js").then((m) => new m.AppWeb()) });"#) ==
+                ["kw var", "id App", "p =", "id registerPlugin", "p (", #"str "App""#, "p ,", "p {", "id web", "p :",
+                 "p (", "p )", "p =>", "kw import", "p (", #"str "./web-7BG4A6LK.js""#, "p )", "p .", "id then", "p (",
+                 "p (", "id m", "p )", "p =>", "kw new", "id m", "p .", "id AppWeb", "p (", "p )", "p )", "p }", "p )",
+                 "p ;"])
+    }
+
+    @Test func webpack4AndComputedGlobals() {
+        #expect(lex(#"Object(i["b"])("App",{});window["ev"+"al"](s)"#) ==
+                ["id Object", "p (", "id i", "p [", #"str "b""#, "p ]", "p )", "p (", #"str "App""#, "p ,", "p {", "p }",
+                 "p )", "p ;", "id window", "p [", #"str "ev""#, "p +", #"str "al""#, "p ]", "p (", "id s", "p )"])
+    }
+
     @Test func metroModule() {
         #expect(lex("__d((function(g,r,i,a,m,e,d){e.x=r(d[0])/2}),2,[3]);") ==
                 ["id __d", "p (", "p (", "kw function", "p (", "id g", "p ,", "id r", "p ,", "id i", "p ,", "id a",
