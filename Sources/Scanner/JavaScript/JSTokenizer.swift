@@ -50,13 +50,23 @@ public enum JSTokenizer {
         let whole = 0..<bytes.count
         let r = (range ?? whole).clamped(to: whole)
         guard let base = bytes.baseAddress, !r.isEmpty else { return [] }
-        var lexer = JSLexer(base: base, start: r.lowerBound, end: min(r.upperBound, Int(UInt32.max)),
-                            keepComments: options.keepComments)
-        lexer.run()
-        lexer.flush()
-        lexer.chunk.deallocate()
-        lexer.frames.deallocate()
-        return lexer.out
+        let end = min(r.upperBound, Int(UInt32.max))
+        // Tokens are written straight into the result's storage. Minified code runs at one token
+        // per 2.5-4 bytes, other code at one per 5-10: a capacity of one per 2 bytes fits all
+        // real code, and capacity never written stays virtual (not resident). Denser input
+        // (`((((`, `a,a,a`) continues in an overflow array appended at the end.
+        let capacity = min((end - r.lowerBound) / 2, 1 << 24) + 16
+        var overflow: [JSToken] = []
+        var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: options.keepComments,
+                                output: buffer.baseAddress!, capacity: capacity)
+            lexer.run()
+            lexer.frames.deallocate()
+            count = lexer.count
+            overflow = lexer.overflow
+        }
+        if !overflow.isEmpty { tokens.append(contentsOf: overflow) }
+        return tokens
     }
 
     /// Tokenizes `bytes[range]` (the whole array by default); see the pointer variant.
@@ -81,12 +91,11 @@ struct JSLexer {
     let p: UnsafePointer<UInt8>
     let end: Int
     var pos: Int
-    var out: [JSToken] = []
-    /// Tokens are written here first and appended to `out` a few thousand at a time: one
-    /// uniqueness and capacity check per chunk instead of per token.
-    let chunk: UnsafeMutablePointer<JSToken>
-    var chunkCount = 0
-    static let chunkCapacity = 2048
+    /// The result's storage: `count` tokens written of `capacity`; the rest go to `overflow`.
+    let output: UnsafeMutablePointer<JSToken>
+    let capacity: Int
+    var count = 0
+    var overflow: [JSToken] = []
     let keepComments: Bool
     /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
     let classes: UnsafePointer<UInt8>
@@ -212,31 +221,27 @@ struct JSLexer {
         static let ternaryUnit: UInt32 = 8
     }
 
-    init(base: UnsafePointer<UInt8>, start: Int, end: Int, keepComments: Bool) {
+    init(base: UnsafePointer<UInt8>, start: Int, end: Int, keepComments: Bool,
+         output: UnsafeMutablePointer<JSToken>, capacity: Int) {
         self.p = base
         self.pos = start
         self.end = end
         self.keepComments = keepComments
-        self.chunk = .allocate(capacity: Self.chunkCapacity)
+        self.output = output
+        self.capacity = capacity
         self.classes = ByteClass.table
-        // Minified code runs at 1 token per 2.5-4 bytes, prose-like code at 1 per 8-10. Capacity
-        // that is never written stays virtual (not resident), so a generous guess costs little
-        // and avoids copying the array as it grows.
-        out.reserveCapacity(min((end - start) / 2, 1 << 24) + 16)
     }
 
     // MARK: Emitting
 
-    mutating func flush() {
-        out.append(contentsOf: UnsafeBufferPointer(start: chunk, count: chunkCount))
-        chunkCount = 0
-    }
-
     @inline(__always)
     mutating func store(_ token: JSToken) {
-        (chunk + chunkCount).initialize(to: token)
-        chunkCount += 1
-        if chunkCount == Self.chunkCapacity { flush() }
+        if count < capacity {
+            (output + count).initialize(to: token)
+            count += 1
+        } else {
+            overflow.append(token)
+        }
     }
 
     @inline(__always)

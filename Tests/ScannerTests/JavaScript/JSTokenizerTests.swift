@@ -369,6 +369,16 @@ import Testing
         #expect(t.suffix(3).map(\.kind) == [.punctuator, .identifier, .punctuator])
     }
 
+    @Test func denseInputOverflowsTheFirstGuessInOrder() {
+        // One token per byte: more than the capacity reserved up front (one per two bytes).
+        let source = String(repeating: "(", count: 300) + String(repeating: ")", count: 300)
+        let (t, _) = tokens(source)
+        #expect(t.count == 600)
+        #expect(t.map(\.start) == (0..<600).map { UInt32($0) })
+        #expect(t.prefix(300).allSatisfy { $0.isPunctuator(.leftParen) })
+        #expect(t.suffix(300).allSatisfy { $0.isPunctuator(.rightParen) })
+    }
+
     @Test func invalidUTF8() {
         let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xC3, 0x22, 0xE2, 0x82, 0x41, 0xF0, 0x9F, 0x98]
         let t = JSTokenizer.tokenize(bytes)
