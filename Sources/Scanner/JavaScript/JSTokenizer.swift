@@ -540,11 +540,38 @@ struct JSLexer {
         after(regex: true, block: false)
     }
 
+    /// The first offset at or after `i0` holding one of the four bytes, or `end`. Eight bytes
+    /// at a time (the classic "has a zero byte" bit trick on `word ^ broadcast(target)`): the
+    /// lowest flagged byte is always a true match, so the trailing zero count finds it.
+    @inline(__always)
+    func skip(from i0: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        var i = i0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let ma = ones &* UInt64(a), mb = ones &* UInt64(b), mc = ones &* UInt64(c), md = ones &* UInt64(d)
+        while i + 8 <= end {
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let xa = w ^ ma, xb = w ^ mb, xc = w ^ mc, xd = w ^ md
+            let m = ((xa &- ones) & ~xa) | ((xb &- ones) & ~xb) | ((xc &- ones) & ~xc) | ((xd &- ones) & ~xd)
+            let hit = m & highs
+            if hit != 0 { return i + hit.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < end {
+            let x = p[i]
+            if x == a || x == b || x == c || x == d { return i }
+            i += 1
+        }
+        return end
+    }
+
     /// The offset of the next line terminator (LF, CR, LS, PS) at or after `i`, or `end`.
     @inline(__always)
     func lineEnd(from i0: Int) -> Int {
         var i = i0
-        while i < end {
+        while true {
+            i = skip(from: i, until: 0x0A, 0x0D, 0xE2, 0x0A)
+            guard i < end else { break }
             let c = p[i]
             if c == 0x0A || c == 0x0D { return i }
             if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) { return i }
@@ -806,6 +833,7 @@ struct JSLexer {
         var i = pos + 1
         var flags: JSTokenFlags = []
         while true {
+            i = skip(from: i, until: quote, 0x5C, 0x0A, 0x0D)
             guard i < end else {
                 flags.insert(.unterminated)
                 break
@@ -838,6 +866,7 @@ struct JSLexer {
         var flags: JSTokenFlags = []
         var opensSubstitution = false
         while true {
+            i = skip(from: i, until: 0x60, 0x24, 0x5C, 0x0D)
             guard i < end else {
                 flags.insert(.unterminated)
                 break
@@ -917,6 +946,7 @@ struct JSLexer {
         var flags: JSTokenFlags = []
         var lineBreak = false
         while true {
+            i = skip(from: i, until: 0x2A, 0x0A, 0x0D, 0xE2)
             guard i < end else {
                 flags.insert(.unterminated)
                 break
