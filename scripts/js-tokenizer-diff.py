@@ -185,7 +185,14 @@ def main():
         sys.exit(f"{BENCH} is missing: swift build -c release --product livegate-bench")
     tc = tu = tk = 0
     for path in args.files:
-        c, u, k = compare(path, args.max_bytes, args.diffs)
+        if not os.path.isfile(path):
+            print(f"== {path}: skipped (not a file)")
+            continue
+        try:
+            c, u, k = compare(path, args.max_bytes, args.diffs)
+        except UnicodeDecodeError as e:
+            print(f"== {path}: skipped (not UTF-8: {e})")
+            continue
         tc += c
         tu += u
         tk += k
