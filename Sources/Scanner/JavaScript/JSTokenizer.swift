@@ -25,9 +25,13 @@
 /// bracket level, directly in a block); an object literal after operators, `(`, `[`, `,`, `?`,
 /// a ternary `:`, a `:` inside an object literal or brackets, `return` and other keywords.
 ///
-/// Known limits (all need a parser, none seen in minified bundles): a function or class
-/// *expression* body followed by `/` (`x = function(){} / 2` is taken as a regex, like the
-/// statement form); `yield`, `await` and `of` used as plain identifiers before a division;
+/// The body of a `function` or `class` in expression position (after an operator, `(`, `,`,
+/// `return`, …) closes like an object literal: `x = function(){} / 2` is a division, while
+/// `function f(){} /re/` (a declaration) is followed by a regex.
+///
+/// Known limits (all need a parser, none seen in minified bundles): `async function` and
+/// `export default function` / `class` bodies are taken as declarations;
+/// `yield`, `await` and `of` used as plain identifiers before a division;
 /// `let` / `async` never start a regex; `a++ /x/` (prefix `++` applied to a regex is
 /// meaningless anyway). Scripts are tokenized as scripts: `<!--` and line-initial `-->` are
 /// comments (in a module they would be operators).
@@ -115,6 +119,8 @@ struct JSLexer {
     /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
     /// at this level. `frames[0]` is the top level (a block) and is never popped.
     var frames = FrameStack()
+    /// `frames.count` where the body of a function / class expression is expected, or -1.
+    var functionBodyDepth = -1
 
     /// What a byte starts, for the main dispatch: one table load and one jump.
     enum ByteClass: UInt8 {
@@ -218,6 +224,8 @@ struct JSLexer {
         static let conditionParen: UInt32 = 3
         static let bracket: UInt32 = 4
         static let template: UInt32 = 5
+        /// The body of a function or class expression.
+        static let functionBody: UInt32 = 6
         static let ternaryUnit: UInt32 = 8
     }
 
@@ -358,7 +366,12 @@ struct JSLexer {
                 _ = popFrame(kinds: 1 << Frame.bracket)
                 punct(.rightBracket, length: 1, regex: false, block: true)
             case .leftBrace:
-                frames.push(braceIsBlock ? Frame.block : Frame.object)
+                if frames.count == functionBodyDepth {
+                    frames.push(Frame.functionBody)
+                    functionBodyDepth = -1
+                } else {
+                    frames.push(braceIsBlock ? Frame.block : Frame.object)
+                }
                 punct(.leftBrace, length: 1, regex: true, block: true)
             case .rightBrace:
                 closeBrace()
@@ -523,14 +536,15 @@ struct JSLexer {
             scanTemplate(from: pos, continuation: true)
             return
         }
-        let kind = popFrame(kinds: 1 << Frame.block | 1 << Frame.object | 1 << Frame.template)
+        let kind = popFrame(kinds: 1 << Frame.block | 1 << Frame.object | 1 << Frame.template
+                                   | 1 << Frame.functionBody)
         if kind == Frame.template {
             // `${ ( }`: the unclosed brackets inside the substitution were dropped.
             frames.push(Frame.template)
             scanTemplate(from: pos, continuation: true)
             return
         }
-        punct(.rightBrace, length: 1, regex: kind != Frame.object, block: true)
+        punct(.rightBrace, length: 1, regex: kind != Frame.object && kind != Frame.functionBody, block: true)
     }
 
     mutating func invalid(length: Int) {
@@ -603,6 +617,13 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    /// `function` / `class` where an expression is expected (`x = function(){}`): its body,
+    /// the next `{` at this bracket depth, closes like an object literal (division follows).
+    @inline(__always)
+    mutating func noteFunctionOrClass() {
+        functionBodyDepth = braceIsBlock ? -1 : frames.count
+    }
+
     @inline(__always)
     mutating func emitWord(_ k: JSKeyword, from start: Int) {
         if k.isReserved {
@@ -611,7 +632,11 @@ struct JSLexer {
             case .this, .super, .null, .true, .false:
                 after(regex: false, block: true, keyword: k.rawValue)
             case .else, .do, .try, .finally, .class:
+                if k == .class { noteFunctionOrClass() }
                 after(regex: true, block: true, keyword: k.rawValue)
+            case .function:
+                noteFunctionOrClass()
+                after(regex: true, block: false, keyword: k.rawValue)
             default:
                 after(regex: true, block: false, keyword: k.rawValue)
             }

@@ -224,6 +224,12 @@ import Testing
                                      "p }", "re /a/", "p }"]),
         ("x = a ? {} / 2 : 1", ["id x", "p =", "id a", "p ?", "p {", "p }", "p /", "num 2", "p :", "num 1"]),
         ("l: {}/a/", ["id l", "p :", "p {", "p }", "re /a/"]),
+        ("x = function(){} / 2", ["id x", "p =", "kw function", "p (", "p )", "p {", "p }", "p /", "num 2"]),
+        ("x = class{} / 2", ["id x", "p =", "kw class", "p {", "p }", "p /", "num 2"]),
+        ("f(function(a = {}){ if(a){} }/2)", ["id f", "p (", "kw function", "p (", "id a", "p =", "p {", "p }", "p )",
+                                               "p {", "kw if", "p (", "id a", "p )", "p {", "p }", "p }", "p /",
+                                               "num 2", "p )"]),
+        ("class A extends B{}/a/", ["kw class", "id A", "kw extends", "id B", "p {", "p }", "re /a/"]),
         ("x = () => {}\n/a/", ["id x", "p =", "p (", "p )", "p =>", "p {", "p }", "re /a/"]),
     ])
     func regexOrDivision(source: String, expected: [String]) {
