@@ -530,6 +530,7 @@ struct JSLexer {
         return nil
     }
 
+    @inline(never)
     mutating func closeBrace() {
         let top = frames.top & 7
         if top == Frame.template && frames.count > 1 {
@@ -547,6 +548,7 @@ struct JSLexer {
         punct(.rightBrace, length: 1, regex: kind != Frame.object && kind != Frame.functionBody, block: true)
     }
 
+    @inline(never)
     mutating func invalid(length: Int) {
         let start = pos
         pos = min(end, pos + max(1, length))
@@ -694,6 +696,7 @@ struct JSLexer {
         return i
     }
 
+    @inline(never)
     mutating func scanEscapedIdentifierOrInvalid() {
         let (v, n) = JSChar.unicodeEscape(p, pos, end)
         guard let v, JSChar.isIdentStart(v) else {
@@ -707,6 +710,7 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    @inline(never)
     mutating func scanPrivateName() {
         let start = pos
         let i = pos + 1
@@ -736,6 +740,7 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    @inline(never)
     mutating func scanNonASCII() {
         let (s, n) = JSChar.decode(p, pos, end)
         if let s {
@@ -923,6 +928,7 @@ struct JSLexer {
         }
     }
 
+    @inline(never)
     mutating func scanRegex() {
         let start = pos
         var i = pos + 1
@@ -965,6 +971,7 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    @inline(never)
     mutating func scanBlockComment() {
         let start = pos
         var i = pos + 2
