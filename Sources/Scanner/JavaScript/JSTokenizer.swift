@@ -29,8 +29,9 @@
 /// `return`, …) closes like an object literal: `x = function(){} / 2` is a division, while
 /// `function f(){} /re/` (a declaration) is followed by a regex.
 ///
-/// Known limits (all need a parser, none seen in minified bundles): `async function` and
-/// `export default function` / `class` bodies are taken as declarations;
+/// Known limits (all need a parser, none seen in minified bundles): an `async function`
+/// expression's body is taken as a declaration's (regex after it), an `export default
+/// function(){}` / `class{}` body as an expression's (division after it);
 /// `yield`, `await` and `of` used as plain identifiers before a division;
 /// `let` / `async` never start a regex; `a++ /x/` (prefix `++` applied to a regex is
 /// meaningless anyway). Scripts are tokenized as scripts: `<!--` and line-initial `-->` are
