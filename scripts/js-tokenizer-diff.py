@@ -84,9 +84,13 @@ def esprima_tokens(text):
     """(tokens, error): tokens as (start, end, type, value) in UTF-16 units."""
     out = []
     error = None
+
+    def collect(t):  # called per token, so the tokens before a syntax error are kept
+        out.append((t.range[0], t.range[1], t.type, t.value))
+        return t
+
     try:
-        for t in esprima.tokenize(text, {"range": True}):
-            out.append((t.range[0], t.range[1], t.type, t.value))
+        esprima.tokenize(text, {"range": True}, collect)
     except Exception as e:  # a syntax error: compare up to it
         error = str(e)
     return out, error

@@ -224,6 +224,8 @@ import Testing
                                      "p }", "re /a/", "p }"]),
         ("x = a ? {} / 2 : 1", ["id x", "p =", "id a", "p ?", "p {", "p }", "p /", "num 2", "p :", "num 1"]),
         ("l: {}/a/", ["id l", "p :", "p {", "p }", "re /a/"]),
+        ("`${/a/.test(b)}${/c/}`", ["head `${", "re /a/", "p .", "id test", "p (", "id b", "p )", "mid }${", "re /c/",
+                                    "tail }`"]),
         ("x = function(){} / 2", ["id x", "p =", "kw function", "p (", "p )", "p {", "p }", "p /", "num 2"]),
         ("x = class{} / 2", ["id x", "p =", "kw class", "p {", "p }", "p /", "num 2"]),
         ("f(function(a = {}){ if(a){} }/2)", ["id f", "p (", "kw function", "p (", "id a", "p =", "p {", "p }", "p )",
