@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer target of the JavaScript tokenizer.
-#   fuzz/run-js-tokenizer.sh [SECONDS]   (default 600)
+#   fuzz/run-js-tokenizer.sh [SECONDS [LIBFUZZER-OPTIONS...]]   (default 600 s)
+#   e.g. fuzz/run-js-tokenizer.sh 600 -len_control=0   (long inputs from the start)
 # Corpus: fuzz/corpus-js-tokenizer/ (gitignored), seeded with the fixtures below.
 # Crashes land in fuzz/artifacts/ (gitignored); turn each into a regression test.
 set -euo pipefail
@@ -9,11 +10,12 @@ seconds="${1:-600}"
 out=.build/fuzz
 mkdir -p "$out" fuzz/corpus-js-tokenizer fuzz/artifacts
 
+# Compile a snapshot of the sources, so that editing them during a long run is harmless.
+rm -rf "$out/src" && mkdir -p "$out/src"
+cp fuzz/js-tokenizer/main.swift Sources/Scanner/JavaScript/*.swift Sources/Scanner/Text/LineTable.swift "$out/src/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     -module-name JSTokenizerFuzz \
-    fuzz/js-tokenizer/main.swift \
-    Sources/Scanner/JavaScript/*.swift \
-    Sources/Scanner/Text/LineTable.swift \
+    "$out"/src/*.swift \
     -o "$out/js-tokenizer"
 
 seed() { printf '%s' "$2" > "fuzz/corpus-js-tokenizer/seed-$1.js"; }
@@ -28,4 +30,4 @@ seed unicode $'caf\u00e9 \u540d\u524d \\u0061 #x \u00a0\u2028\u2029\ufeff \xff\x
 seed deep '`${`${`${`${x}`}`}`}` (((([[[{{{}}}]]]))))'
 
 ASAN_OPTIONS=detect_leaks=0 "$out/js-tokenizer" fuzz/corpus-js-tokenizer \
-    -max_total_time="$seconds" -max_len=4096 -artifact_prefix=fuzz/artifacts/ -print_final_stats=1
+    -max_total_time="$seconds" -max_len=4096 -artifact_prefix=fuzz/artifacts/ -print_final_stats=1 "${@:2}"

@@ -84,9 +84,13 @@ def esprima_tokens(text):
     """(tokens, error): tokens as (start, end, type, value) in UTF-16 units."""
     out = []
     error = None
+
+    def collect(t):  # called per token, so the tokens before a syntax error are kept
+        out.append((t.range[0], t.range[1], t.type, t.value))
+        return t
+
     try:
-        for t in esprima.tokenize(text, {"range": True}):
-            out.append((t.range[0], t.range[1], t.type, t.value))
+        esprima.tokenize(text, {"range": True}, collect)
     except Exception as e:  # a syntax error: compare up to it
         error = str(e)
     return out, error
@@ -180,11 +184,19 @@ def main():
     ap.add_argument("--max-bytes", type=int, default=0)
     ap.add_argument("--diffs", type=int, default=10)
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     if not os.path.exists(BENCH):
         sys.exit(f"{BENCH} is missing: swift build -c release --product livegate-bench")
     tc = tu = tk = 0
     for path in args.files:
-        c, u, k = compare(path, args.max_bytes, args.diffs)
+        if not os.path.isfile(path):
+            print(f"== {path}: skipped (not a file)")
+            continue
+        try:
+            c, u, k = compare(path, args.max_bytes, args.diffs)
+        except UnicodeDecodeError as e:
+            print(f"== {path}: skipped (not UTF-8: {e})")
+            continue
         tc += c
         tu += u
         tk += k

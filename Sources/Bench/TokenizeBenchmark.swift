@@ -14,6 +14,7 @@ enum TokenizeBenchmark {
             print("usage: livegate-bench tokenize FILE [N]")
             return
         }
+        let runtime = peakMemoryKB()
         let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
         guard let bytes = readFile(path) else {
             print("cannot read \(path)")
@@ -23,6 +24,7 @@ enum TokenizeBenchmark {
         var tokenCount = 0
         var best = Double.infinity
         let clock = ContinuousClock()
+        let cpuBefore = cpuSeconds()
         let total = clock.measure {
             for _ in 0..<rounds {
                 let elapsed = clock.measure {
@@ -32,6 +34,7 @@ enum TokenizeBenchmark {
                 best = min(best, seconds(elapsed))
             }
         }
+        let cpu = (cpuSeconds() - cpuBefore) / Double(rounds)
         let wall = seconds(total)
         let mb = Double(bytes.count) / 1_000_000
         let mean = wall / Double(rounds)
@@ -40,10 +43,13 @@ enum TokenizeBenchmark {
         print(String(format: "wall: %.3f s  mean: %.2f ms  best: %.2f ms", wall, mean * 1000, best * 1000))
         print(String(format: "throughput: %.1f MB/s (mean)  %.1f MB/s (best)  %.2f M tokens/s (mean)",
                      mb / mean, mb / best, Double(tokenCount) / mean / 1_000_000))
+        print(String(format: "cpu per round (user+sys): %.2f ms = %.1f MB/s, %.2f M tokens/s",
+                     cpu * 1000, mb / cpu, Double(tokenCount) / cpu / 1_000_000))
         let hwm = peakMemoryKB()
         let budget = (2 * bytes.count + 16 * tokenCount) / 1024
-        print("peak memory (VmHWM): \(hwm) kB; before tokenizing (runtime + file): \(baseline) kB; "
-              + "tokenizing added \(hwm - baseline) kB; budget 2*file+16*tokens: \(budget) kB")
+        print("peak memory (VmHWM): \(hwm) kB = runtime \(runtime) kB + file \(baseline - runtime) kB + "
+              + "tokenizing \(hwm - baseline) kB (\(String(format: "%.1f", Double(hwm - baseline) * 1024 / Double(max(tokenCount, 1)))) B/token)")
+        print("peak above runtime: \(hwm - runtime) kB; budget 2*file+16*tokens: \(budget) kB")
     }
 
     static func dumpJSONLines(_ arguments: [String]) {
@@ -78,6 +84,17 @@ enum TokenizeBenchmark {
             count = readCount
         }
         return readCount == size ? bytes : nil
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return s(usage.ru_utime) + s(usage.ru_stime)
     }
 
     static func seconds(_ d: Duration) -> Double {

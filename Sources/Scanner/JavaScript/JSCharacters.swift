@@ -117,14 +117,20 @@ enum JSKeywordTable {
     /// The keyword spelled by the `n` ASCII bytes at `p`, if any. Words up to 8 bytes are
     /// compared as one little-endian UInt64; longer ones check their tail bytes.
     @inline(__always)
-    static func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> JSKeyword? {
+    static func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, readableUpTo end: UnsafePointer<UInt8>) -> JSKeyword? {
         guard n >= 2 && n <= 10 else { return nil }
         var w: UInt64 = 0
         let m = n < 8 ? n : 8
-        var i = 0
-        while i < m {
-            w |= UInt64(p[i]) << UInt64(8 * i)
-            i += 1
+        if end - p >= 8 {
+            // One unaligned load, masked to the word's length (little-endian byte order).
+            w = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            if m < 8 { w &= (1 << UInt64(8 * m)) &- 1 }
+        } else {
+            var i = 0
+            while i < m {
+                w |= UInt64(p[i]) << UInt64(8 * i)
+                i += 1
+            }
         }
         switch n {
         case 2:

@@ -25,9 +25,14 @@
 /// bracket level, directly in a block); an object literal after operators, `(`, `[`, `,`, `?`,
 /// a ternary `:`, a `:` inside an object literal or brackets, `return` and other keywords.
 ///
-/// Known limits (all need a parser, none seen in minified bundles): a function or class
-/// *expression* body followed by `/` (`x = function(){} / 2` is taken as a regex, like the
-/// statement form); `yield`, `await` and `of` used as plain identifiers before a division;
+/// The body of a `function` or `class` in expression position (after an operator, `(`, `,`,
+/// `return`, …) closes like an object literal: `x = function(){} / 2` is a division, while
+/// `function f(){} /re/` (a declaration) is followed by a regex.
+///
+/// Known limits (all need a parser, none seen in minified bundles): an `async function`
+/// expression's body is taken as a declaration's (regex after it), an `export default
+/// function(){}` / `class{}` body as an expression's (division after it);
+/// `yield`, `await` and `of` used as plain identifiers before a division;
 /// `let` / `async` never start a regex; `a++ /x/` (prefix `++` applied to a regex is
 /// meaningless anyway). Scripts are tokenized as scripts: `<!--` and line-initial `-->` are
 /// comments (in a module they would be operators).
@@ -50,12 +55,23 @@ public enum JSTokenizer {
         let whole = 0..<bytes.count
         let r = (range ?? whole).clamped(to: whole)
         guard let base = bytes.baseAddress, !r.isEmpty else { return [] }
-        var lexer = JSLexer(base: base, start: r.lowerBound, end: min(r.upperBound, Int(UInt32.max)),
-                            keepComments: options.keepComments)
-        lexer.run()
-        lexer.flush()
-        lexer.chunk.deallocate()
-        return lexer.out
+        let end = min(r.upperBound, Int(UInt32.max))
+        // Tokens are written straight into the result's storage. Minified code runs at one token
+        // per 2.5-4 bytes, other code at one per 5-10: a capacity of one per 2 bytes fits all
+        // real code, and capacity never written stays virtual (not resident). Denser input
+        // (`((((`, `a,a,a`) continues in an overflow array appended at the end.
+        let capacity = min((end - r.lowerBound) / 2, 1 << 24) + 16
+        var overflow: [JSToken] = []
+        var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: options.keepComments,
+                                output: buffer.baseAddress!, capacity: capacity)
+            lexer.run()
+            lexer.frames.deallocate()
+            count = lexer.count
+            overflow = lexer.overflow
+        }
+        if !overflow.isEmpty { tokens.append(contentsOf: overflow) }
+        return tokens
     }
 
     /// Tokenizes `bytes[range]` (the whole array by default); see the pointer variant.
@@ -80,13 +96,14 @@ struct JSLexer {
     let p: UnsafePointer<UInt8>
     let end: Int
     var pos: Int
-    var out: [JSToken] = []
-    /// Tokens are written here first and appended to `out` a few thousand at a time: one
-    /// uniqueness and capacity check per chunk instead of per token.
-    let chunk: UnsafeMutablePointer<JSToken>
-    var chunkCount = 0
-    static let chunkCapacity = 2048
+    /// The result's storage: `count` tokens written of `capacity`; the rest go to `overflow`.
+    let output: UnsafeMutablePointer<JSToken>
+    let capacity: Int
+    var count = 0
+    var overflow: [JSToken] = []
     let keepComments: Bool
+    /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
+    let classes: UnsafePointer<UInt8>
 
     /// A line terminator was seen since the last significant token.
     var newline = false
@@ -102,7 +119,104 @@ struct JSLexer {
 
     /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
     /// at this level. `frames[0]` is the top level (a block) and is never popped.
-    var frames: [UInt32] = [Frame.block]
+    var frames = FrameStack()
+    /// `frames.count` where the body of a function / class expression is expected, or -1.
+    var functionBodyDepth = -1
+
+    /// What a byte starts, for the main dispatch: one table load and one jump.
+    enum ByteClass: UInt8 {
+        case space, newline, lower, identStart, digit, quote, backtick, dot
+        case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
+        case semicolon, comma, tilde, colon, question, less, greater, equal, bang
+        case plus, minus, star, percent, ampersand, bar, caret, slash, hash, backslash
+        case nonASCII, invalid
+
+        /// 256 classes followed by 256 "is an identifier part" bytes.
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 512)
+            for b in 0..<256 {
+                let c = UInt8(b)
+                let k: ByteClass
+                switch c {
+                case 0x20, 0x09, 0x0B, 0x0C: k = .space
+                case 0x0A, 0x0D: k = .newline
+                case 0x61...0x7A: k = .lower
+                case 0x41...0x5A, 0x24, 0x5F: k = .identStart
+                case 0x30...0x39: k = .digit
+                case 0x22, 0x27: k = .quote
+                case 0x60: k = .backtick
+                case 0x2E: k = .dot
+                case 0x28: k = .leftParen
+                case 0x29: k = .rightParen
+                case 0x5B: k = .leftBracket
+                case 0x5D: k = .rightBracket
+                case 0x7B: k = .leftBrace
+                case 0x7D: k = .rightBrace
+                case 0x3B: k = .semicolon
+                case 0x2C: k = .comma
+                case 0x7E: k = .tilde
+                case 0x3A: k = .colon
+                case 0x3F: k = .question
+                case 0x3C: k = .less
+                case 0x3E: k = .greater
+                case 0x3D: k = .equal
+                case 0x21: k = .bang
+                case 0x2B: k = .plus
+                case 0x2D: k = .minus
+                case 0x2A: k = .star
+                case 0x25: k = .percent
+                case 0x26: k = .ampersand
+                case 0x7C: k = .bar
+                case 0x5E: k = .caret
+                case 0x2F: k = .slash
+                case 0x23: k = .hash
+                case 0x5C: k = .backslash
+                case 0x80...0xFF: k = .nonASCII
+                default: k = .invalid
+                }
+                t[b] = k.rawValue
+                t[256 + b] = JSChar.isASCIIIdentPart(c) ? 1 : 0
+            }
+            return UnsafePointer(t)
+        }()
+
+    }
+
+    /// A growable stack of frames on a raw buffer: no uniqueness checks, no recursion.
+    struct FrameStack {
+        var base: UnsafeMutablePointer<UInt32>
+        var count = 1
+        var capacity = 64
+
+        init() {
+            base = .allocate(capacity: 64)
+            base.initialize(to: Frame.block)
+        }
+
+        var top: UInt32 {
+            @inline(__always) get { base[count - 1] }
+            @inline(__always) set { base[count - 1] = newValue }
+        }
+
+        @inline(__always) subscript(i: Int) -> UInt32 { base[i] }
+
+        @inline(__always)
+        mutating func push(_ frame: UInt32) {
+            if count == capacity { grow() }
+            base[count] = frame
+            count += 1
+        }
+
+        mutating func grow() {
+            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+
+        func deallocate() { base.deallocate() }
+    }
 
     enum Frame {
         static let block: UInt32 = 0
@@ -111,33 +225,32 @@ struct JSLexer {
         static let conditionParen: UInt32 = 3
         static let bracket: UInt32 = 4
         static let template: UInt32 = 5
+        /// The body of a function or class expression.
+        static let functionBody: UInt32 = 6
         static let ternaryUnit: UInt32 = 8
     }
 
-    init(base: UnsafePointer<UInt8>, start: Int, end: Int, keepComments: Bool) {
+    init(base: UnsafePointer<UInt8>, start: Int, end: Int, keepComments: Bool,
+         output: UnsafeMutablePointer<JSToken>, capacity: Int) {
         self.p = base
         self.pos = start
         self.end = end
         self.keepComments = keepComments
-        self.chunk = .allocate(capacity: Self.chunkCapacity)
-        // Minified code runs at 1 token per 2.5-4 bytes, prose-like code at 1 per 8-10. Capacity
-        // that is never written stays virtual (not resident), so a generous guess costs little
-        // and avoids copying the array as it grows.
-        out.reserveCapacity((end - start) / 2 + 16)
+        self.output = output
+        self.capacity = capacity
+        self.classes = ByteClass.table
     }
 
     // MARK: Emitting
 
-    mutating func flush() {
-        out.append(contentsOf: UnsafeBufferPointer(start: chunk, count: chunkCount))
-        chunkCount = 0
-    }
-
     @inline(__always)
     mutating func store(_ token: JSToken) {
-        (chunk + chunkCount).initialize(to: token)
-        chunkCount += 1
-        if chunkCount == Self.chunkCapacity { flush() }
+        if count < capacity {
+            (output + count).initialize(to: token)
+            count += 1
+        } else {
+            overflow.append(token)
+        }
     }
 
     @inline(__always)
@@ -191,23 +304,37 @@ struct JSLexer {
         while pos < end {
             let before = pos
             let c = p[pos]
-            switch c {
-            case 0x20, 0x09, 0x0B, 0x0C:
-                pos += 1
-            case 0x0A, 0x0D:
-                pos += 1
-                newline = true
-            case 0x61...0x7A:
+            switch unsafeBitCast(classes[Int(c)], to: ByteClass.self) {
+            case .space, .newline:
+                // Runs of white space (indentation) in a tight loop, not one dispatch per byte.
+                var i = pos
+                var sawNewline = false
+                while i < end {
+                    let b = p[i]
+                    if b == 0x20 || b == 0x09 {
+                        i += 1
+                    } else if b == 0x0A || b == 0x0D {
+                        sawNewline = true
+                        i += 1
+                    } else if b == 0x0B || b == 0x0C {
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                pos = i
+                if sawNewline { newline = true }
+            case .lower:
                 scanIdentifier(lowercase: true)
-            case 0x41...0x5A, 0x24, 0x5F:
+            case .identStart:
                 scanIdentifier(lowercase: false)
-            case 0x30...0x39:
+            case .digit:
                 scanNumber()
-            case 0x22, 0x27:
+            case .quote:
                 scanString(quote: c)
-            case 0x60:
+            case .backtick:
                 scanTemplate(from: pos, continuation: false)
-            case 0x2E:  // .
+            case .dot:
                 let c1 = peek(1)
                 if JSChar.isDigit(c1) {
                     scanNumber()
@@ -220,46 +347,51 @@ struct JSLexer {
                     after(regex: false, block: false)
                     scanPropertyName()
                 }
-            case 0x28:  // (
+            case .leftParen:
                 let k = prevKeyword
                 let condition = k == JSKeyword.if.rawValue || k == JSKeyword.while.rawValue
                     || k == JSKeyword.for.rawValue || k == JSKeyword.with.rawValue
                     || (k == JSKeyword.await.rawValue && prevPrevKeyword == JSKeyword.for.rawValue)
-                frames.append(condition ? Frame.conditionParen : Frame.paren)
+                frames.push(condition ? Frame.conditionParen : Frame.paren)
                 punct(.leftParen, length: 1)
-            case 0x29:  // )
+            case .rightParen:
                 var regex = false
-                if let f = popFrame(where: { $0 == Frame.paren || $0 == Frame.conditionParen }) {
+                if let f = popFrame(kinds: 1 << Frame.paren | 1 << Frame.conditionParen) {
                     regex = f == Frame.conditionParen
                 }
                 punct(.rightParen, length: 1, regex: regex, block: true)
-            case 0x5B:  // [
-                frames.append(Frame.bracket)
+            case .leftBracket:
+                frames.push(Frame.bracket)
                 punct(.leftBracket, length: 1)
-            case 0x5D:  // ]
-                _ = popFrame(where: { $0 == Frame.bracket })
+            case .rightBracket:
+                _ = popFrame(kinds: 1 << Frame.bracket)
                 punct(.rightBracket, length: 1, regex: false, block: true)
-            case 0x7B:  // {
-                frames.append(braceIsBlock ? Frame.block : Frame.object)
+            case .leftBrace:
+                if frames.count == functionBodyDepth {
+                    frames.push(Frame.functionBody)
+                    functionBodyDepth = -1
+                } else {
+                    frames.push(braceIsBlock ? Frame.block : Frame.object)
+                }
                 punct(.leftBrace, length: 1, regex: true, block: true)
-            case 0x7D:  // }
+            case .rightBrace:
                 closeBrace()
-            case 0x3B:
+            case .semicolon:
                 punct(.semicolon, length: 1, regex: true, block: true)
-            case 0x2C:
+            case .comma:
                 punct(.comma, length: 1)
-            case 0x7E:
+            case .tilde:
                 punct(.tilde, length: 1)
-            case 0x3A:  // :
-                let top = frames[frames.count - 1]
+            case .colon:
+                let top = frames.top
                 var block = false
                 if top >= Frame.ternaryUnit {
-                    frames[frames.count - 1] = top - Frame.ternaryUnit
+                    frames.top = top - Frame.ternaryUnit
                 } else {
                     block = top == Frame.block
                 }
                 punct(.colon, length: 1, regex: true, block: block)
-            case 0x3F:  // ?
+            case .question:
                 let c1 = peek(1)
                 if c1 == 0x3F {
                     if peek(2) == 0x3D { punct(.question2Assign, length: 3) } else { punct(.question2, length: 2) }
@@ -267,10 +399,10 @@ struct JSLexer {
                     punct(.questionDot, length: 2, regex: false)
                     scanPropertyName()
                 } else {
-                    frames[frames.count - 1] += Frame.ternaryUnit
+                    frames.top += Frame.ternaryUnit
                     punct(.question, length: 1)
                 }
-            case 0x3C:  // <
+            case .less:
                 let c1 = peek(1)
                 if c1 == 0x21 && peek(2) == 0x2D && peek(3) == 0x2D {  // <!--
                     let start = pos
@@ -283,7 +415,7 @@ struct JSLexer {
                 } else {
                     punct(.less, length: 1)
                 }
-            case 0x3E:  // >
+            case .greater:
                 let c1 = peek(1)
                 if c1 == 0x3E {
                     let c2 = peek(2)
@@ -299,7 +431,7 @@ struct JSLexer {
                 } else {
                     punct(.greater, length: 1)
                 }
-            case 0x3D:  // =
+            case .equal:
                 let c1 = peek(1)
                 if c1 == 0x3D {
                     if peek(2) == 0x3D { punct(.equal3, length: 3) } else { punct(.equal2, length: 2) }
@@ -308,18 +440,18 @@ struct JSLexer {
                 } else {
                     punct(.assign, length: 1)
                 }
-            case 0x21:  // !
+            case .bang:
                 if peek(1) == 0x3D {
                     if peek(2) == 0x3D { punct(.notEqual2, length: 3) } else { punct(.notEqual, length: 2) }
                 } else {
                     punct(.bang, length: 1)
                 }
-            case 0x2B:  // +
+            case .plus:
                 let c1 = peek(1)
                 if c1 == 0x2B { punct(.plus2, length: 2, regex: false, block: true) }
                 else if c1 == 0x3D { punct(.plusAssign, length: 2) }
                 else { punct(.plus, length: 1) }
-            case 0x2D:  // -
+            case .minus:
                 let c1 = peek(1)
                 if c1 == 0x2D {
                     if peek(2) == 0x3E && (newline || !sawToken) {  // line-initial -->
@@ -331,29 +463,29 @@ struct JSLexer {
                     }
                 } else if c1 == 0x3D { punct(.minusAssign, length: 2) }
                 else { punct(.minus, length: 1) }
-            case 0x2A:  // *
+            case .star:
                 let c1 = peek(1)
                 if c1 == 0x2A {
                     if peek(2) == 0x3D { punct(.star2Assign, length: 3) } else { punct(.star2, length: 2) }
                 } else if c1 == 0x3D { punct(.starAssign, length: 2) }
                 else { punct(.star, length: 1) }
-            case 0x25:  // %
+            case .percent:
                 if peek(1) == 0x3D { punct(.percentAssign, length: 2) } else { punct(.percent, length: 1) }
-            case 0x26:  // &
+            case .ampersand:
                 let c1 = peek(1)
                 if c1 == 0x26 {
                     if peek(2) == 0x3D { punct(.ampersand2Assign, length: 3) } else { punct(.ampersand2, length: 2) }
                 } else if c1 == 0x3D { punct(.ampersandAssign, length: 2) }
                 else { punct(.ampersand, length: 1) }
-            case 0x7C:  // |
+            case .bar:
                 let c1 = peek(1)
                 if c1 == 0x7C {
                     if peek(2) == 0x3D { punct(.bar2Assign, length: 3) } else { punct(.bar2, length: 2) }
                 } else if c1 == 0x3D { punct(.barAssign, length: 2) }
                 else { punct(.bar, length: 1) }
-            case 0x5E:  // ^
+            case .caret:
                 if peek(1) == 0x3D { punct(.caretAssign, length: 2) } else { punct(.caret, length: 1) }
-            case 0x2F:  // /
+            case .slash:
                 let c1 = peek(1)
                 if c1 == 0x2F {
                     let start = pos
@@ -368,32 +500,30 @@ struct JSLexer {
                 } else {
                     punct(.slash, length: 1)
                 }
-            case 0x23:  // #
+            case .hash:
                 scanPrivateName()
-            case 0x5C:  // \
+            case .backslash:
                 scanEscapedIdentifierOrInvalid()
-            default:
-                if c >= 0x80 {
-                    scanNonASCII()
-                } else {
-                    invalid(length: 1)
-                }
+            case .nonASCII:
+                scanNonASCII()
+            case .invalid:
+                invalid(length: 1)
             }
             assert(pos > before, "the tokenizer must advance")
         }
     }
 
-    /// Pops the innermost frame when `matches` accepts its kind, or — to recover from a
+    /// Pops the innermost frame when its kind is in the bit set `kinds`, or — to recover from a
     /// mismatched closer such as `(}` — a matching frame at most 8 levels down, with the
     /// frames above it. Returns the popped kind, or nil (stray closer: nothing popped).
     @inline(__always)
-    mutating func popFrame(where matches: (UInt32) -> Bool) -> UInt32? {
+    mutating func popFrame(kinds: UInt32) -> UInt32? {
         var i = frames.count - 1
         let lowest = max(1, i - 8)
         while i >= lowest {
             let kind = frames[i] & 7
-            if matches(kind) {
-                frames.removeLast(frames.count - i)
+            if (kinds >> kind) & 1 != 0 {
+                frames.count = i
                 return kind
             }
             i -= 1
@@ -401,22 +531,25 @@ struct JSLexer {
         return nil
     }
 
+    @inline(never)
     mutating func closeBrace() {
-        let top = frames[frames.count - 1] & 7
+        let top = frames.top & 7
         if top == Frame.template && frames.count > 1 {
             scanTemplate(from: pos, continuation: true)
             return
         }
-        let kind = popFrame(where: { $0 == Frame.block || $0 == Frame.object || $0 == Frame.template })
+        let kind = popFrame(kinds: 1 << Frame.block | 1 << Frame.object | 1 << Frame.template
+                                   | 1 << Frame.functionBody)
         if kind == Frame.template {
             // `${ ( }`: the unclosed brackets inside the substitution were dropped.
-            frames.append(Frame.template)
+            frames.push(Frame.template)
             scanTemplate(from: pos, continuation: true)
             return
         }
-        punct(.rightBrace, length: 1, regex: kind != Frame.object, block: true)
+        punct(.rightBrace, length: 1, regex: kind != Frame.object && kind != Frame.functionBody, block: true)
     }
 
+    @inline(never)
     mutating func invalid(length: Int) {
         let start = pos
         pos = min(end, pos + max(1, length))
@@ -424,11 +557,38 @@ struct JSLexer {
         after(regex: true, block: false)
     }
 
+    /// The first offset at or after `i0` holding one of the four bytes, or `end`. Eight bytes
+    /// at a time (the classic "has a zero byte" bit trick on `word ^ broadcast(target)`): the
+    /// lowest flagged byte is always a true match, so the trailing zero count finds it.
+    @inline(__always)
+    func skip(from i0: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        var i = i0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let ma = ones &* UInt64(a), mb = ones &* UInt64(b), mc = ones &* UInt64(c), md = ones &* UInt64(d)
+        while i + 8 <= end {
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let xa = w ^ ma, xb = w ^ mb, xc = w ^ mc, xd = w ^ md
+            let m = ((xa &- ones) & ~xa) | ((xb &- ones) & ~xb) | ((xc &- ones) & ~xc) | ((xd &- ones) & ~xd)
+            let hit = m & highs
+            if hit != 0 { return i + hit.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < end {
+            let x = p[i]
+            if x == a || x == b || x == c || x == d { return i }
+            i += 1
+        }
+        return end
+    }
+
     /// The offset of the next line terminator (LF, CR, LS, PS) at or after `i`, or `end`.
     @inline(__always)
     func lineEnd(from i0: Int) -> Int {
         var i = i0
-        while i < end {
+        while true {
+            i = skip(from: i, until: 0x0A, 0x0D, 0xE2, 0x0A)
+            guard i < end else { break }
             let c = p[i]
             if c == 0x0A || c == 0x0D { return i }
             if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) { return i }
@@ -442,7 +602,7 @@ struct JSLexer {
     mutating func scanIdentifier(lowercase: Bool) {
         let start = pos
         var i = pos + 1
-        while i < end && JSChar.isASCIIIdentPart(p[i]) { i += 1 }
+        while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
         var flags: JSTokenFlags = []
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
@@ -452,12 +612,19 @@ struct JSLexer {
             return
         }
         pos = i
-        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start) {
+        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end) {
             emitWord(k, from: start)
             return
         }
         emit(.identifier, from: start)
         after(regex: false, block: true)
+    }
+
+    /// `function` / `class` where an expression is expected (`x = function(){}`): its body,
+    /// the next `{` at this bracket depth, closes like an object literal (division follows).
+    @inline(__always)
+    mutating func noteFunctionOrClass() {
+        functionBodyDepth = braceIsBlock ? -1 : frames.count
     }
 
     @inline(__always)
@@ -468,7 +635,11 @@ struct JSLexer {
             case .this, .super, .null, .true, .false:
                 after(regex: false, block: true, keyword: k.rawValue)
             case .else, .do, .try, .finally, .class:
+                if k == .class { noteFunctionOrClass() }
                 after(regex: true, block: true, keyword: k.rawValue)
+            case .function:
+                noteFunctionOrClass()
+                after(regex: true, block: false, keyword: k.rawValue)
             default:
                 after(regex: true, block: false, keyword: k.rawValue)
             }
@@ -492,7 +663,7 @@ struct JSLexer {
         guard i < end, JSChar.isASCIIIdentStart(p[i]) else { return }  // anything else: main loop
         let start = i
         i += 1
-        while i < end && JSChar.isASCIIIdentPart(p[i]) { i += 1 }
+        while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
         var flags: JSTokenFlags = []
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
@@ -526,6 +697,7 @@ struct JSLexer {
         return i
     }
 
+    @inline(never)
     mutating func scanEscapedIdentifierOrInvalid() {
         let (v, n) = JSChar.unicodeEscape(p, pos, end)
         guard let v, JSChar.isIdentStart(v) else {
@@ -539,6 +711,7 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    @inline(never)
     mutating func scanPrivateName() {
         let start = pos
         let i = pos + 1
@@ -568,6 +741,7 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    @inline(never)
     mutating func scanNonASCII() {
         let (s, n) = JSChar.decode(p, pos, end)
         if let s {
@@ -690,6 +864,7 @@ struct JSLexer {
         var i = pos + 1
         var flags: JSTokenFlags = []
         while true {
+            i = skip(from: i, until: quote, 0x5C, 0x0A, 0x0D)
             guard i < end else {
                 flags.insert(.unterminated)
                 break
@@ -722,6 +897,7 @@ struct JSLexer {
         var flags: JSTokenFlags = []
         var opensSubstitution = false
         while true {
+            i = skip(from: i, until: 0x60, 0x24, 0x5C, 0x0D)
             guard i < end else {
                 flags.insert(.unterminated)
                 break
@@ -743,16 +919,17 @@ struct JSLexer {
         }
         pos = i
         if opensSubstitution {
-            if !continuation { frames.append(Frame.template) }
+            if !continuation { frames.push(Frame.template) }
             emit(continuation ? .templateMiddle : .templateHead, from: start, flags: flags)
             after(regex: true, block: false)
         } else {
-            if continuation && frames.count > 1 { frames.removeLast() }
+            if continuation && frames.count > 1 { frames.count -= 1 }
             emit(continuation ? .templateTail : .template, from: start, flags: flags)
             after(regex: false, block: true)
         }
     }
 
+    @inline(never)
     mutating func scanRegex() {
         let start = pos
         var i = pos + 1
@@ -795,12 +972,14 @@ struct JSLexer {
         after(regex: false, block: true)
     }
 
+    @inline(never)
     mutating func scanBlockComment() {
         let start = pos
         var i = pos + 2
         var flags: JSTokenFlags = []
         var lineBreak = false
         while true {
+            i = skip(from: i, until: 0x2A, 0x0A, 0x0D, 0xE2)
             guard i < end else {
                 flags.insert(.unterminated)
                 break

@@ -100,9 +100,11 @@ public enum TokenDump {
         }
     }
 
+    @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+
     /// JSON string escaping: `"`, `\` and control characters; everything else as UTF-8.
     static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for b in text.utf8 {
             switch b {
             case 0x22: buffer.append(0x5C); buffer.append(0x22)
@@ -111,7 +113,7 @@ public enum TokenDump {
             case 0x0D: buffer.append(0x5C); buffer.append(0x72)
             case 0x09: buffer.append(0x5C); buffer.append(0x74)
             case 0..<0x20, 0x7F:
-                buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(b >> 4), hexDigit(b & 0xF)])
             default: buffer.append(b)
             }
         }

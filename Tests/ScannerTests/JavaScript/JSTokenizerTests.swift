@@ -224,6 +224,14 @@ import Testing
                                      "p }", "re /a/", "p }"]),
         ("x = a ? {} / 2 : 1", ["id x", "p =", "id a", "p ?", "p {", "p }", "p /", "num 2", "p :", "num 1"]),
         ("l: {}/a/", ["id l", "p :", "p {", "p }", "re /a/"]),
+        ("`${/a/.test(b)}${/c/}`", ["head `${", "re /a/", "p .", "id test", "p (", "id b", "p )", "mid }${", "re /c/",
+                                    "tail }`"]),
+        ("x = function(){} / 2", ["id x", "p =", "kw function", "p (", "p )", "p {", "p }", "p /", "num 2"]),
+        ("x = class{} / 2", ["id x", "p =", "kw class", "p {", "p }", "p /", "num 2"]),
+        ("f(function(a = {}){ if(a){} }/2)", ["id f", "p (", "kw function", "p (", "id a", "p =", "p {", "p }", "p )",
+                                               "p {", "kw if", "p (", "id a", "p )", "p {", "p }", "p }", "p /",
+                                               "num 2", "p )"]),
+        ("class A extends B{}/a/", ["kw class", "id A", "kw extends", "id B", "p {", "p }", "re /a/"]),
         ("x = () => {}\n/a/", ["id x", "p =", "p (", "p )", "p =>", "p {", "p }", "re /a/"]),
     ])
     func regexOrDivision(source: String, expected: [String]) {
@@ -327,6 +335,20 @@ import Testing
                  "p )"])
     }
 
+    @Test func esbuildDynamicImport() {
+        #expect(lex(#"var App = registerPlugin("App", { web: () => import("./web-7BG4A6LK.js").then((m) => new m.AppWeb()) });"#) ==
+                ["kw var", "id App", "p =", "id registerPlugin", "p (", #"str "App""#, "p ,", "p {", "id web", "p :",
+                 "p (", "p )", "p =>", "kw import", "p (", #"str "./web-7BG4A6LK.js""#, "p )", "p .", "id then", "p (",
+                 "p (", "id m", "p )", "p =>", "kw new", "id m", "p .", "id AppWeb", "p (", "p )", "p )", "p }", "p )",
+                 "p ;"])
+    }
+
+    @Test func webpack4AndComputedGlobals() {
+        #expect(lex(#"Object(i["b"])("App",{});window["ev"+"al"](s)"#) ==
+                ["id Object", "p (", "id i", "p [", #"str "b""#, "p ]", "p )", "p (", #"str "App""#, "p ,", "p {", "p }",
+                 "p )", "p ;", "id window", "p [", #"str "ev""#, "p +", #"str "al""#, "p ]", "p (", "id s", "p )"])
+    }
+
     @Test func metroModule() {
         #expect(lex("__d((function(g,r,i,a,m,e,d){e.x=r(d[0])/2}),2,[3]);") ==
                 ["id __d", "p (", "p (", "kw function", "p (", "id g", "p ,", "id r", "p ,", "id i", "p ,", "id a",
@@ -353,6 +375,16 @@ import Testing
         #expect(t.count == 6 * depth + 3)
         // The outermost `)` is an ordinary paren: division follows.
         #expect(t.suffix(3).map(\.kind) == [.punctuator, .identifier, .punctuator])
+    }
+
+    @Test func denseInputOverflowsTheFirstGuessInOrder() {
+        // One token per byte: more than the capacity reserved up front (one per two bytes).
+        let source = String(repeating: "(", count: 300) + String(repeating: ")", count: 300)
+        let (t, _) = tokens(source)
+        #expect(t.count == 600)
+        #expect(t.map(\.start) == (0..<600).map { UInt32($0) })
+        #expect(t.prefix(300).allSatisfy { $0.isPunctuator(.leftParen) })
+        #expect(t.suffix(300).allSatisfy { $0.isPunctuator(.rightParen) })
     }
 
     @Test func invalidUTF8() {
