@@ -101,6 +101,9 @@ struct PatternCompiler {
                     open.append(p.rawValue)
                 case .rightParen, .rightBracket, .rightBrace:
                     let opener: JSPunctuator = p == .rightParen ? .leftParen : p == .rightBracket ? .leftBracket : .leftBrace
+                    if inGroup && p == .rightParen && !open.contains(JSPunctuator.leftParen.rawValue) {
+                        return out  // the `)` of `$alt(` / `$opt(`
+                    }
                     if let last = open.last {
                         guard last == opener.rawValue else {
                             throw PatternError("unbalanced brackets: '\(p.text)' does not close '\(JSPunctuator(rawValue: last)!.text)'")
@@ -111,7 +114,7 @@ struct PatternCompiler {
                     } else {
                         throw PatternError("unbalanced brackets: '\(p.text)' closes nothing")
                     }
-                case .bar where inGroup && open.isEmpty:
+                case .bar where inGroup:
                     return out
                 default: break
                 }

@@ -44,6 +44,8 @@ struct Template: Sendable {
         case chunk
         /// A route from a file path: `./(tabs)/settings/index.tsx` → `/settings`.
         case route
+        /// The text after the last `.` (a file extension), lower-cased.
+        case ext
     }
 
     let parts: [Part]
@@ -97,6 +99,7 @@ struct Template: Sendable {
                 case .lower?: out += v.lowercased()
                 case .chunk?: out += ChunkName.normalize(v)
                 case .route?: out += Template.route(fromFile: v)
+                case .ext?: out += v.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 }
             }
         }
@@ -121,6 +124,7 @@ enum Constraint: Sendable {
     case oneOf(Set<String>)
     case notOneOf(Set<String>)
     case prefix([String])
+    case notPrefix([String])
     case suffix([String])
     case contains([String])
     /// Contains one of the words, ignoring ASCII case.
@@ -135,7 +139,7 @@ enum Constraint: Sendable {
     case pathLike
 
     static let names = [
-        "startsUpper", "startsLower", "oneOf", "notOneOf", "prefix", "suffix", "contains", "containsIgnoringCase",
+        "startsUpper", "startsLower", "oneOf", "notOneOf", "prefix", "notPrefix", "suffix", "contains", "containsIgnoringCase",
         "minLength", "maxLength", "matchesURL", "isRemoteURL", "pathLike",
     ]
 
@@ -146,6 +150,7 @@ enum Constraint: Sendable {
         case .oneOf(let set): return set.contains(String(decoding: v, as: UTF8.self))
         case .notOneOf(let set): return !set.contains(String(decoding: v, as: UTF8.self))
         case .prefix(let list): return list.contains { Bytes.hasPrefix(v, $0) }
+        case .notPrefix(let list): return !list.contains { Bytes.hasPrefix(v, $0) }
         case .suffix(let list): return list.contains { Bytes.hasSuffix(v, $0) }
         case .contains(let list): return list.contains { Bytes.contains(v, $0, ignoringCase: false) }
         case .containsIgnoringCase(let list): return list.contains { Bytes.contains(v, $0, ignoringCase: true) }

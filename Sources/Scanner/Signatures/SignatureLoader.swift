@@ -40,7 +40,7 @@ public enum SignatureLoader {
             let id = try o.string("id") ?? String(index)
             guard ids.insert(id).inserted else { throw o.error("id", "duplicate signature id \"\(id)\"") }
             let source = try o.requiredString("pattern")
-            let pattern: CompiledPattern
+            var pattern: CompiledPattern
             do {
                 pattern = try PatternCompiler.compile(source)
             } catch {
@@ -50,6 +50,11 @@ public enum SignatureLoader {
             var constraints: [(Int, Constraint)] = []
             if let w = try o.object("where") {
                 for capture in w.keys {
+                    if case .bound? = pattern.elements.first, !pattern.captureNames.contains(capture) {
+                        // A capture of the binding (checked once the whole set is known).
+                        pattern.captureNames.append(capture)
+                        names.insert(capture)
+                    }
                     guard let slot = pattern.captureNames.firstIndex(of: capture) else {
                         let hint = Suggestion.closest(to: capture, in: names).map { " (did you mean \"\($0)\"?)" } ?? ""
                         throw w.error(capture, "the pattern captures no \"\(capture)\"\(hint)")
@@ -109,6 +114,7 @@ public enum SignatureLoader {
         case "oneOf": return .oneOf(Set(try list()))
         case "notOneOf": return .notOneOf(Set(try list()))
         case "prefix": return .prefix(try list())
+        case "notPrefix": return .notPrefix(try list())
         case "suffix": return .suffix(try list())
         case "contains": return .contains(try list())
         case "containsIgnoringCase": return .containsIgnoringCase(try list().map { $0.lowercased() })

@@ -398,6 +398,9 @@ struct MatchRun {
         if let g = sig.group, groups.contains(g) { return }
         guard quickCheck(sig.pattern.elements, at: start) else { return }
         var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
+        if !imported.isEmpty {
+            for (k, name) in sig.pattern.captureNames.enumerated() { caps[k] = imported[name] }
+        }
         steps = 0
         var elements = sig.pattern.elements
         var pos = start

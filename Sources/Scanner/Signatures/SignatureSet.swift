@@ -61,6 +61,11 @@ public struct SignatureSet: Sendable {
                 throw ConfigError(file: file, path: paths[index] + ".pattern",
                                   message: "no signature binds \"\(cls)\" (add \"bind\": \"\(cls)\" to a definition)")
             }
+            for name in signatures[index].pattern.captureNames where !name.hasSuffix(".class") && !imported.contains(name)
+                && !signatures[index].pattern.elements.capturesName(name, in: signatures[index].pattern.captureNames) {
+                throw ConfigError(file: file, path: paths[index] + ".where." + name,
+                                  message: "neither the pattern nor a \"\(cls)\" binding captures \"\(name)\"")
+            }
             let own = Set(signatures[index].pattern.captureNames)
             signatures[index].importedNames = imported.subtracting(own).sorted()
             let known = own.union(imported)
@@ -164,5 +169,26 @@ public struct SignatureSet: Sendable {
 
     static func hash(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBufferPointer { hash($0, 0, $0.count) }
+    }
+}
+
+extension Array where Element == PatternElement {
+    /// Whether some element of the pattern fills the capture `name`.
+    func capturesName(_ name: String, in names: [String]) -> Bool {
+        guard let slot = names.firstIndex(of: name) else { return false }
+        return contains { $0.fills(slot) }
+    }
+}
+
+extension PatternElement {
+    func fills(_ slot: Int) -> Bool {
+        switch self {
+        case .string(let c), .ident(let c), .number(let c), .charCodes(let c): return c == slot
+        case .argument(let c, let k): return c == slot || k == slot
+        case .callee(_, let c): return c == slot
+        case .alternation(let parts): return parts.contains { $0.contains { $0.fills(slot) } }
+        case .optional(let p): return p.contains { $0.fills(slot) }
+        default: return false
+        }
     }
 }
