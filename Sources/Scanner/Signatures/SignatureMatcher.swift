@@ -204,7 +204,7 @@ struct MatchRun {
                     for s in list { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
                 }
             case .string, .template:
-                if !set.stringAny.isEmpty || set.hasStringValues { dispatchString(at: i) }
+                dispatchString(at: i)
             default:
                 break
             }
