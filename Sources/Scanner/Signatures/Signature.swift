@@ -1,5 +1,6 @@
 /// A compiled signature: a token pattern, constraints on its captures, and what a match emits.
-public struct Signature: Sendable {
+/// A class, so that the matcher's hot loop passes references, not copies.
+public final class Signature: Sendable {
     /// `file#id` (or `file#index`): for messages and tests.
     public let id: String
     public let file: String
@@ -15,8 +16,62 @@ public struct Signature: Sendable {
     let group: String?
     /// Only in files whose path contains one of these.
     let paths: [String]
-    /// Captures imported from a `$bound` binding, by name.
-    var importedNames: [String]
+    /// The leading fixed elements as plain data, compared before anything is allocated.
+    let quick: [QuickElement]
+    let quickWords: [UInt8]
+    /// The elements after a leading `$callee` / `$bound`, and their quick check.
+    let rest: [PatternElement]
+    let restQuick: [QuickElement]
+
+    init(id: String, file: String, order: Int, pattern: CompiledPattern, constraints: [(capture: Int, constraint: Constraint)],
+         emit: Emission?, bind: String?, group: String?, paths: [String]) {
+        self.id = id
+        self.file = file
+        self.order = order
+        self.pattern = pattern
+        self.constraints = constraints
+        self.emit = emit
+        self.bind = bind
+        self.group = group
+        self.paths = paths
+        var words: [UInt8] = []
+        var rest = pattern.elements
+        switch rest.first {
+        case .callee?, .bound?: rest.removeFirst()
+        default: break
+        }
+        self.rest = rest
+        self.restQuick = Self.quickElements(rest, &words)
+        self.quick = Self.quickElements(pattern.elements, &words)
+        self.quickWords = words
+    }
+
+    static func quickElements(_ elements: [PatternElement], _ words: inout [UInt8]) -> [QuickElement] {
+        var quick: [QuickElement] = []
+        loop: for e in elements {
+            switch e {
+            case .punct(let p): quick.append(QuickElement(tag: .punct, detail: p, offset: 0, length: 0))
+            case .word(let w):
+                quick.append(QuickElement(tag: .word, detail: 0, offset: Int32(words.count), length: Int32(w.count)))
+                words += w
+            case .string: quick.append(QuickElement(tag: .string, detail: 0, offset: 0, length: 0))
+            case .number: quick.append(QuickElement(tag: .number, detail: 0, offset: 0, length: 0))
+            case .ident: quick.append(QuickElement(tag: .ident, detail: 0, offset: 0, length: 0))
+            case .bound: quick.append(QuickElement(tag: .anyToken, detail: 0, offset: 0, length: 0))
+            default: break loop
+            }
+        }
+        return quick
+    }
+}
+
+/// One leading element of a pattern as plain data.
+struct QuickElement: Sendable {
+    enum Tag: UInt8, Sendable { case punct, word, string, number, ident, anyToken }
+    let tag: Tag
+    let detail: UInt8
+    let offset: Int32
+    let length: Int32
 }
 
 /// What a match emits.
@@ -123,12 +178,12 @@ enum Constraint: Sendable {
     case startsLower
     case oneOf(Set<String>)
     case notOneOf(Set<String>)
-    case prefix([String])
-    case notPrefix([String])
-    case suffix([String])
-    case contains([String])
-    /// Contains one of the words, ignoring ASCII case.
-    case containsIgnoringCase([String])
+    case prefix([[UInt8]])
+    case notPrefix([[UInt8]])
+    case suffix([[UInt8]])
+    case contains([[UInt8]])
+    /// Contains one of the words, ignoring ASCII case (the words are stored lower-case).
+    case containsIgnoringCase([[UInt8]])
     case minLength(Int)
     case maxLength(Int)
     /// `http:`/`https:`/`ws:`/`wss:` or protocol-relative `//host`.
@@ -168,29 +223,26 @@ enum Constraint: Sendable {
 /// Byte helpers for constraints (ASCII case folding only).
 enum Bytes {
     static func hasPrefix(_ v: UnsafeBufferPointer<UInt8>, _ p: String) -> Bool {
-        var p = p
-        return p.withUTF8 { pb in
-            guard pb.count <= v.count else { return false }
-            for k in 0..<pb.count where v[k] != pb[k] { return false }
-            return true
-        }
+        hasPrefix(v, Array(p.utf8))
     }
 
-    static func hasSuffix(_ v: UnsafeBufferPointer<UInt8>, _ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { sb in
-            guard sb.count <= v.count else { return false }
-            let off = v.count - sb.count
-            for k in 0..<sb.count where v[off + k] != sb[k] { return false }
-            return true
-        }
+    static func hasPrefix(_ v: UnsafeBufferPointer<UInt8>, _ pb: [UInt8]) -> Bool {
+        guard pb.count <= v.count else { return false }
+        for k in 0..<pb.count where v[k] != pb[k] { return false }
+        return true
+    }
+
+    static func hasSuffix(_ v: UnsafeBufferPointer<UInt8>, _ sb: [UInt8]) -> Bool {
+        guard sb.count <= v.count else { return false }
+        let off = v.count - sb.count
+        for k in 0..<sb.count where v[off + k] != sb[k] { return false }
+        return true
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-    static func contains(_ v: UnsafeBufferPointer<UInt8>, _ needle: String, ignoringCase: Bool) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { nb in
+    static func contains(_ v: UnsafeBufferPointer<UInt8>, _ nb: [UInt8], ignoringCase: Bool) -> Bool {
+        do {
             let n = nb.count
             guard n > 0, n <= v.count else { return n == 0 }
             let first = ignoringCase ? fold(nb[0]) : nb[0]

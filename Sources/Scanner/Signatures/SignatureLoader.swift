@@ -83,7 +83,7 @@ public enum SignatureLoader {
             let sig = Signature(
                 id: "\(file)#\(id)", file: file, order: firstOrder + index, pattern: pattern,
                 constraints: constraints, emit: emission, bind: bind, group: try o.string("group"),
-                paths: try o.strings("paths") ?? [], importedNames: [])
+                paths: try o.strings("paths") ?? [])
             out.append((sig, path))
         }
         return ParsedFile(kinds: kinds, signatures: out)
@@ -113,11 +113,11 @@ public enum SignatureLoader {
         case "pathLike": try flag(); return .pathLike
         case "oneOf": return .oneOf(Set(try list()))
         case "notOneOf": return .notOneOf(Set(try list()))
-        case "prefix": return .prefix(try list())
-        case "notPrefix": return .notPrefix(try list())
-        case "suffix": return .suffix(try list())
-        case "contains": return .contains(try list())
-        case "containsIgnoringCase": return .containsIgnoringCase(try list().map { $0.lowercased() })
+        case "prefix": return .prefix(try list().map { Array($0.utf8) })
+        case "notPrefix": return .notPrefix(try list().map { Array($0.utf8) })
+        case "suffix": return .suffix(try list().map { Array($0.utf8) })
+        case "contains": return .contains(try list().map { Array($0.utf8) })
+        case "containsIgnoringCase": return .containsIgnoringCase(try list().map { Array($0.lowercased().utf8) })
         case "minLength": return .minLength(try count())
         default: return .maxLength(try count())
         }

@@ -121,6 +121,8 @@ struct MatchRun {
     var bindings: [UInt64: [Binding]] = [:]
     var steps = 0
     static let stepBudget = 4096
+    static let objectWord = Array("Object".utf8)
+    static let atobWord = Array("atob".utf8)
 
     init(set: SignatureSet, buf: UnsafeBufferPointer<UInt8>, toks: UnsafeBufferPointer<JSToken>, active: [Bool]) {
         self.set = set
@@ -243,22 +245,45 @@ struct MatchRun {
                 }
             }
         }
-        guard !set.stringAny.isEmpty else { return }
-        // Check the first capture's constraints on the value's bytes before anything else.
-        let candidates: [Int]
-        if plain {
-            let inner = UnsafeBufferPointer(rebasing: buf[(Int(t.start) + 1)..<(t.end - 1)])
-            candidates = firstCaptureHolds(inner)
-        } else {
+        guard !set.stringAny.isEmpty, t.length >= 2 else { return }
+        // Check the first capture's constraints on the raw bytes between the delimiters before
+        // anything else; an escaped string is cooked only when a candidate passes on its raw text.
+        let close = t.kind == .template || t.flags.contains(.unterminated) ? 1 : 1
+        let inner = UnsafeBufferPointer(rebasing: buf[(Int(t.start) + 1)..<max(Int(t.start) + 1, t.end - close)])
+        var candidates = firstCaptureHolds(inner)
+        if !plain && !candidates.isEmpty {
             guard var c = cooked(i) else { return }
-            candidates = c.withUTF8 { firstCaptureHolds($0) }
+            let again = c.withUTF8 { firstCaptureHolds($0) }
+            candidates = candidates.filter { again.contains($0) }
         }
         for s in candidates { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
     }
 
+    /// Which gated string patterns have a word whose first four bytes occur in the value
+    /// (bit n of word n/64 for `stringAny[n]`); empty when none.
+    func gramCandidates(_ v: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        guard v.count >= 4 else { return [] }
+        var out: [UInt64] = []
+        var a = Bytes.fold(v[0]), b = Bytes.fold(v[1]), c = Bytes.fold(v[2])
+        var k = 3
+        while k < v.count {
+            let d = Bytes.fold(v[k])
+            let g = SignatureSet.gram(a, b, c, d)
+            if set.gramBits[g >> 6] & (1 << UInt64(g & 63)) != 0, let m = set.gramMasks[g] {
+                while out.count < m.count { out.append(0) }
+                for w in 0..<m.count { out[w] |= m[w] }
+            }
+            a = b; b = c; c = d
+            k += 1
+        }
+        return out
+    }
+
     func firstCaptureHolds(_ value: UnsafeBufferPointer<UInt8>) -> [Int] {
         var out: [Int] = []
-        for s in set.stringAny where active[s] {
+        let grams = gramCandidates(value)
+        for (n, s) in set.stringAny.enumerated() where active[s] {
+            if set.stringGated[n] && (n / 64 >= grams.count || grams[n / 64] & (1 << UInt64(n % 64)) == 0) { continue }
             let sig = set.signatures[s]
             guard case .string(let slot)? = sig.pattern.elements.first else { continue }
             if let slot, !sig.constraints.allSatisfy({ $0.capture != slot || $0.constraint.holds(value) }) { continue }
@@ -345,6 +370,8 @@ struct MatchRun {
         let t = toks[i]
         var start = i
         var next = i + 1
+        // Cheap rejection first: the elements after the name (or after a wrapper's `)`).
+        guard quickCheck(sig, at: next, rest: true) || (isPunct(next, .rightParen) && quickCheck(sig, at: next + 1, rest: true)) else { return }
         if viaAlias {
             if isDot(i - 1) { return }
         } else if t.kind == .string {
@@ -363,7 +390,7 @@ struct MatchRun {
             start -= 3
             next += 1
         } else if isPunct(start - 1, .leftParen), start - 2 >= 0, toks[start - 2].kind == .identifier,
-                  equals(toks[start - 2], Array("Object".utf8)), !isDot(start - 3) {
+                  equals(toks[start - 2], Self.objectWord), !isDot(start - 3) {
             guard isPunct(next, .rightParen) else { return }
             start -= 2
             next += 1
@@ -371,8 +398,7 @@ struct MatchRun {
         var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
         if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
         steps = 0
-        let rest = Array(sig.pattern.elements.dropFirst())
-        if let end = run([Frame(elements: rest, index: 0)], next, &caps, sig) {
+        if let end = run([Frame(elements: sig.rest, index: 0)], next, &caps, sig) {
             record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
         }
     }
@@ -385,9 +411,9 @@ struct MatchRun {
         guard let start = expressionStart(endingAt: i + 1) else { return }
         var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
         if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
+        guard quickCheck(sig, at: i + 2, rest: true) else { return }
         steps = 0
-        let rest = Array(sig.pattern.elements.dropFirst())
-        if let end = run([Frame(elements: rest, index: 0)], i + 2, &caps, sig) {
+        if let end = run([Frame(elements: sig.rest, index: 0)], i + 2, &caps, sig) {
             record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
         }
     }
@@ -396,44 +422,44 @@ struct MatchRun {
         guard active[s] else { return }
         let sig = set.signatures[s]
         if let g = sig.group, groups.contains(g) { return }
-        guard quickCheck(sig.pattern.elements, at: start) else { return }
+        guard quickCheck(sig, at: start) else { return }
         var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
         if !imported.isEmpty {
             for (k, name) in sig.pattern.captureNames.enumerated() { caps[k] = imported[name] }
         }
         steps = 0
-        var elements = sig.pattern.elements
         var pos = start
-        if case .bound? = elements.first {
-            elements.removeFirst()
-            pos += 1
-        }
-        if let end = run([Frame(elements: elements, index: 0)], pos, &caps, sig, imported: imported) {
+        if case .bound? = sig.pattern.elements.first { pos += 1 }
+        if let end = run([Frame(elements: sig.rest, index: 0)], pos, &caps, sig, imported: imported) {
             record(sig, start: start, end: end, caps: caps, imported: imported, groups: &groups)
         }
     }
 
     /// Compares the leading fixed elements without allocating: most candidates fail here.
-    func quickCheck(_ elements: [PatternElement], at start: Int) -> Bool {
+    func quickCheck(_ sig: Signature, at start: Int, rest: Bool = false) -> Bool {
         var pos = start
-        for e in elements {
+        for q in rest ? sig.restQuick : sig.quick {
             guard pos < toks.count else { return false }
             let t = toks[pos]
-            switch e {
-            case .punct(let p):
-                guard t.kind == .punctuator, t.detail == p || (p == JSPunctuator.dot.rawValue && t.detail == JSPunctuator.questionDot.rawValue) else { return false }
-            case .word(let w):
-                guard isWordToken(t), equals(t, w) else { return false }
+            switch q.tag {
+            case .punct:
+                guard t.kind == .punctuator, t.detail == q.detail || (q.detail == JSPunctuator.dot.rawValue && t.detail == JSPunctuator.questionDot.rawValue) else { return false }
+            case .word:
+                guard isWordToken(t), Int(t.length) == Int(q.length) else { return false }
+                let s0 = Int(t.start), o = Int(q.offset)
+                var k = 0
+                while k < Int(q.length) {
+                    if buf[s0 + k] != sig.quickWords[o + k] { return false }
+                    k += 1
+                }
             case .string:
                 guard isString(t) else { return false }
             case .number:
                 guard t.kind == .number else { return false }
             case .ident:
                 guard t.kind == .identifier else { return false }
-            case .bound:
+            case .anyToken:
                 break
-            default:
-                return true
             }
             pos += 1
         }
@@ -675,7 +701,7 @@ struct MatchRun {
     /// `atob("…")`, `x.atob("…")`: the decoded text (nil if not base64 of UTF-8).
     func decodedAtob(_ from: Int, _ to: Int) -> String? {
         guard to - from >= 4, isPunct(to - 1, .rightParen), isString(toks[to - 2]), isPunct(to - 3, .leftParen),
-              toks[to - 4].kind == .identifier, equals(toks[to - 4], Array("atob".utf8)),
+              toks[to - 4].kind == .identifier, equals(toks[to - 4], Self.atobWord),
               let encoded = cooked(to - 2) else { return nil }
         guard let data = Base64.decode(encoded), let s = String(validating: data, as: UTF8.self) else { return nil }
         return s

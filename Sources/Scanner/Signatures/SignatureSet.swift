@@ -7,11 +7,13 @@ public struct SignatureSet: Sendable {
     /// The files the set was compiled from, in order.
     public let files: [String]
 
-    struct WordEntry: Sendable {
+    final class WordEntry: @unchecked Sendable {
+        // Mutated only while the set is built.
         let text: [UInt8]
         var words: [(signature: Int, back: Int)] = []
         var callees: [Int] = []
         var stringValues: [Int] = []
+        init(text: [UInt8]) { self.text = text }
     }
 
     /// Word (and string value) index: hash of the bytes → entries with that hash.
@@ -21,6 +23,13 @@ public struct SignatureSet: Sendable {
     let punctIndex: [[Int]]
     /// Patterns anchored at any string token.
     let stringAny: [Int]
+    /// For each of `stringAny`: whether it needs one of its `contains` words (so can be skipped
+    /// when the string has none of the words' first four bytes, see `gramBits`).
+    let stringGated: [Bool]
+    /// Bit set of hashed 4-byte lower-cased prefixes of the `contains` words of string patterns.
+    let gramBits: [UInt64]
+    /// For a hashed gram: which of `stringAny` (bit n of word n/64) have a word starting so.
+    let gramMasks: [Int: [UInt64]]
     /// Whether some pattern is anchored at a string value.
     let hasStringValues: Bool
     let boundIndex: [String: [Int]]
@@ -29,7 +38,8 @@ public struct SignatureSet: Sendable {
 
     public static let empty = SignatureSet(
         signatures: [], kinds: [:], files: [], wordIndex: [:], lengthMask: Array(repeating: 0, count: 256),
-        punctIndex: Array(repeating: [], count: 64), stringAny: [], hasStringValues: false, boundIndex: [:], pathFilters: [])
+        punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGated: [], gramBits: Array(repeating: 0, count: 1024), gramMasks: [:],
+        hasStringValues: false, boundIndex: [:], pathFilters: [])
 
     /// Compiles signature files (name for messages, JSON text). Ids and kinds are per file;
     /// a `$bound(class)` needs a signature that binds `class` somewhere in the set.
@@ -67,7 +77,6 @@ public struct SignatureSet: Sendable {
                                   message: "neither the pattern nor a \"\(cls)\" binding captures \"\(name)\"")
             }
             let own = Set(signatures[index].pattern.captureNames)
-            signatures[index].importedNames = imported.subtracting(own).sorted()
             let known = own.union(imported)
             if let e = signatures[index].emit {
                 var templates: [(String, Template)] = [("emit.key", e.key)]
@@ -95,14 +104,17 @@ public struct SignatureSet: Sendable {
         var bound: [String: [Int]] = [:]
         var filters = Set<String>()
 
-        func entry(_ text: [UInt8], _ update: (inout WordEntry) -> Void) {
+        var stringGated: [Bool] = []
+        var grams = [UInt64](repeating: 0, count: 1024)
+        var masks: [Int: [UInt64]] = [:]
+        func entry(_ text: [UInt8], _ update: (WordEntry) -> Void) {
             let h = hash(text)
             var list = words[h] ?? []
-            if let k = list.firstIndex(where: { $0.text == text }) {
-                update(&list[k])
+            if let e = list.first(where: { $0.text == text }) {
+                update(e)
             } else {
-                var e = WordEntry(text: text)
-                update(&e)
+                let e = WordEntry(text: text)
+                update(e)
                 list.append(e)
             }
             words[h] = list
@@ -130,18 +142,42 @@ public struct SignatureSet: Sendable {
                         for v in values { entry(Array(v.utf8)) { $0.stringValues.append(index) } }
                     } else {
                         stringAny.append(index)
+                        // Gate on `contains` words of four bytes or more.
+                        var gated = false
+                        if case .string(let slot?)? = s.pattern.elements.first {
+                            for c in s.constraints where c.capture == slot {
+                                switch c.constraint {
+                                case .contains(let list), .containsIgnoringCase(let list):
+                                    guard list.allSatisfy({ $0.count >= 4 }) else { continue }
+                                    gated = true
+                                    let n = stringAny.count - 1
+                                    for w in list {
+                                        let g = gram(Bytes.fold(w[0]), Bytes.fold(w[1]), Bytes.fold(w[2]), Bytes.fold(w[3]))
+                                        grams[g >> 6] |= 1 << UInt64(g & 63)
+                                        var m = masks[g] ?? []
+                                        while m.count <= n / 64 { m.append(0) }
+                                        m[n / 64] |= 1 << UInt64(n % 64)
+                                        masks[g] = m
+                                    }
+                                default: break
+                                }
+                                if gated { break }
+                            }
+                        }
+                        stringGated.append(gated)
                     }
                 }
             }
         }
         return SignatureSet(
             signatures: signatures, kinds: kinds, files: files, wordIndex: words, lengthMask: mask,
-            punctIndex: punct, stringAny: stringAny, hasStringValues: hasStringValues, boundIndex: bound,
+            punctIndex: punct, stringAny: stringAny, stringGated: stringGated, gramBits: grams, gramMasks: masks,
+            hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted())
     }
 
     init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordIndex: [UInt64: [WordEntry]],
-         lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], hasStringValues: Bool,
+         lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGated: [Bool], gramBits: [UInt64], gramMasks: [Int: [UInt64]], hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String]) {
         self.signatures = signatures
         self.kinds = kinds
@@ -150,9 +186,19 @@ public struct SignatureSet: Sendable {
         self.lengthMask = lengthMask
         self.punctIndex = punctIndex
         self.stringAny = stringAny
+        self.stringGated = stringGated
+        self.gramBits = gramBits
+        self.gramMasks = gramMasks
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
         self.pathFilters = pathFilters
+    }
+
+    /// A 16-bit hash of four (lower-cased) bytes.
+    @inline(__always)
+    static func gram(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        let v = UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16 | UInt32(d) << 24
+        return Int((v &* 0x9E3779B1) >> 16)
     }
 
     /// FNV-1a over bytes.
