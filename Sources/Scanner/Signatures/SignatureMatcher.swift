@@ -644,7 +644,7 @@ struct MatchRun {
         while k < toks.count && count < 4096 {
             let t = toks[k]
             if t.kind == .punctuator {
-                if t.detail == JSPunctuator.comma.rawValue { break }
+                if t.detail == JSPunctuator.comma.rawValue || t.detail == JSPunctuator.semicolon.rawValue { break }
                 if t.detail == JSPunctuator.rightParen.rawValue || t.detail == JSPunctuator.rightBracket.rawValue || t.detail == JSPunctuator.rightBrace.rawValue { break }
             }
             guard let nk = unit(after: k, limit: 4096 - count) else { break }
