@@ -46,9 +46,9 @@ public struct SignatureMatcher: Sendable {
     }
 
     static func facts(from raw: [RawMatch], bytes: [UInt8], tokens: [JSToken], path: String) -> [SignatureFact] {
-        let lines = LineTable(bytes)
+        var positions = PositionWalker(bytes)
         var out: [(fact: SignatureFact, match: RawMatch)] = []
-        for m in raw {
+        for m in raw.sorted(by: { $0.startToken < $1.startToken || ($0.startToken == $1.startToken && $0.signature.order < $1.signature.order) }) {
             guard let e = m.signature.emit else { continue }
             let lookup: (String) -> String? = { m.values[$0] }
             var attributes: [String: String] = [:]
@@ -58,11 +58,11 @@ public struct SignatureMatcher: Sendable {
             }
             let start = Int(tokens[m.startToken].start)
             let end = tokens[max(m.startToken, m.endToken - 1)].end
-            let (line, column) = lines.position(of: start)
-            let (endLine, endColumn) = lines.position(of: end)
+            let (line, column) = positions.position(of: start)
+            let (endLine, endColumn) = positions.peek(end)
             let location = SourceLocation(
                 path: path, line: line, column: column, endLine: endLine, endColumn: endColumn,
-                byteStart: start, byteEnd: end, snippet: lines.snippet(around: start, length: end - start))
+                byteStart: start, byteEnd: end, snippet: PositionWalker.snippet(bytes, around: start, length: end - start))
             let fact = Fact(kind: e.kind, key: e.key.render(lookup), attributes: attributes, location: location)
             out.append((SignatureFact(
                 fact: fact, requires: e.requires.map { ($0.negated, $0.key.render(lookup)) }, order: m.signature.order), m))
@@ -94,16 +94,86 @@ public struct SignatureMatcher: Sendable {
         for (i, f) in facts.enumerated() { groups[f.fact.kind + "\u{0}" + f.fact.key, default: []].append(i) }
         var drop = Set<Int>()
         for (_, members) in groups where members.count > 1 {
-            for a in members where !drop.contains(a) {
-                for b in members where b != a && !drop.contains(b) {
-                    let la = facts[a].fact.location, lb = facts[b].fact.location
-                    guard la.byteStart < lb.byteEnd && lb.byteStart < la.byteEnd else { continue }
-                    let loser = facts[a].order < facts[b].order || (facts[a].order == facts[b].order && la.byteStart <= lb.byteStart) ? b : a
-                    drop.insert(loser)
+            // Sorted by start: a fact can only overlap the ones kept just before it.
+            let sorted = members.sorted { facts[$0].fact.location.byteStart < facts[$1].fact.location.byteStart }
+            var kept: [Int] = []
+            for b in sorted {
+                let lb = facts[b].fact.location
+                var dropped = false
+                for a in kept.reversed() {
+                    let la = facts[a].fact.location
+                    guard la.byteEnd > lb.byteStart else { break }
+                    if facts[a].order <= facts[b].order {
+                        drop.insert(b)
+                        dropped = true
+                        break
+                    }
+                    drop.insert(a)
                 }
+                kept.removeAll { drop.contains($0) }
+                if !dropped { kept.append(b) }
             }
         }
         return facts.indices.filter { !drop.contains($0) }
+    }
+}
+
+/// Lines (1-based) and UTF-16 columns (1-based) of increasing byte offsets, counted in one
+/// forward pass that stops at the last offset asked for.
+struct PositionWalker {
+    let bytes: [UInt8]
+    var offset = 0
+    var line = 1
+    var units = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Position of `target` (which must not be before the previous target).
+    mutating func position(of target: Int) -> (line: Int, column: Int) {
+        let t = min(target, bytes.count)
+        if t < offset { return Self.slowPosition(bytes, t) }
+        bytes.withUnsafeBufferPointer { b in
+            var i = offset, ln = line, u = units
+            while i < t {
+                let c = b[i]
+                if c == 0x0A || (c == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) {
+                    ln += 1; u = 0
+                } else if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) {
+                    ln += 1; u = 0; i += 2
+                } else if c & 0xC0 != 0x80 {
+                    u += c >= 0xF0 ? 2 : 1
+                }
+                i += 1
+            }
+            offset = i; line = ln; units = u
+        }
+        return (line, units + 1)
+    }
+
+    /// Position of a later offset without moving (an end position).
+    func peek(_ target: Int) -> (line: Int, column: Int) {
+        var copy = self
+        return copy.position(of: target)
+    }
+
+    static func slowPosition(_ bytes: [UInt8], _ target: Int) -> (line: Int, column: Int) {
+        var w = PositionWalker(bytes)
+        return w.position(of: target)
+    }
+
+    /// The text of the line around `offset`, at most `limit` bytes, cut on scalar boundaries, trimmed.
+    static func snippet(_ bytes: [UInt8], around offset: Int, length: Int, limit: Int = 160) -> String {
+        let o = min(max(0, offset), bytes.count)
+        var from = o, to = o
+        let context = max(0, (limit - min(length, limit)) / 2)
+        while from > 0 && o - from < context && bytes[from - 1] != 0x0A && bytes[from - 1] != 0x0D { from -= 1 }
+        while to < bytes.count && to - from < limit && bytes[to] != 0x0A && bytes[to] != 0x0D { to += 1 }
+        while from < o && from < bytes.count && bytes[from] & 0xC0 == 0x80 { from += 1 }
+        while to > o && to < bytes.count && bytes[to] & 0xC0 == 0x80 { to -= 1 }
+        var text = Substring(String(decoding: bytes[from..<to], as: UTF8.self))
+        while let f = text.first, f.isWhitespace { text.removeFirst() }
+        while let l = text.last, l.isWhitespace { text.removeLast() }
+        return String(text)
     }
 }
 
@@ -118,6 +188,15 @@ struct MatchRun {
     struct Alias { let text: [UInt8]; let target: [UInt8] }
     struct Binding { let text: [UInt8]; let cls: String; let values: [String: String] }
     var aliases: [UInt64: [Alias]] = [:]
+    /// Bit `hash & 0xFFFF` is set for every alias or bound name: most identifiers skip the lookup.
+    var dynamicBloom = [UInt64](repeating: 0, count: 1024)
+    var hasDynamic = false
+
+    mutating func noteDynamic(_ h: UInt64) {
+        let bit = Int(h & 0xFFFF)
+        dynamicBloom[bit >> 6] |= 1 << UInt64(bit & 63)
+        hasDynamic = true
+    }
     var bindings: [UInt64: [Binding]] = [:]
     var steps = 0
     static let stepBudget = 4096
@@ -183,14 +262,15 @@ struct MatchRun {
                 if set.lengthMask[first] & (1 << UInt64(min(len, 63))) != 0 {
                     h = SignatureSet.hash(buf, Int(t.start), t.end)
                     hashed = true
-                    if let list = set.wordIndex[h], let entry = list.first(where: { equals(t, $0.text) }) {
+                    if let entry = set.wordTable.lookup(h, buf, Int(t.start), t.end) {
                         dispatchWord(entry, at: i)
                     }
                 }
-                if t.kind == .identifier, !isDot(i - 1), !aliases.isEmpty || !bindings.isEmpty {
+                if hasDynamic, t.kind == .identifier, !isDot(i - 1) {
                     if !hashed { h = SignatureSet.hash(buf, Int(t.start), t.end) }
-                    if let a = aliases[h]?.first(where: { equals(t, $0.text) }),
-                       let list = set.wordIndex[SignatureSet.hash(a.target)], let entry = list.first(where: { $0.text == a.target }) {
+                    let bit = Int(h & 0xFFFF)
+                    guard dynamicBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { break }
+                    if let a = aliases[h]?.first(where: { equals(t, $0.text) }), let entry = set.wordTable.lookup(a.target) {
                         var groups: [String] = []
                         for s in entry.callees { tryCallee(s, at: i, name: a.target, viaAlias: true, groups: &groups) }
                     }
@@ -218,7 +298,9 @@ struct MatchRun {
         var groups: [String] = []
         if !entry.callees.isEmpty {
             noteAlias(at: i, name: entry.text)
-            for s in entry.callees { tryCallee(s, at: i, name: entry.text, viaAlias: false, groups: &groups) }
+            if entry.calleeAnyNext || nextPunctIn(entry.calleeNext, after: i) {
+                for s in entry.callees { tryCallee(s, at: i, name: entry.text, viaAlias: false, groups: &groups) }
+            }
         }
         for (s, back) in entry.words {
             if back == 0 {
@@ -232,64 +314,69 @@ struct MatchRun {
 
     mutating func dispatchString(at i: Int) {
         let t = toks[i]
+        guard t.length >= 2 else { return }
         var groups: [String] = []
-        let plain = !t.flags.contains(.hasEscapes) && !t.flags.contains(.unterminated) && t.length >= 2
-        if plain, t.length >= 3 {
-            let from = Int(t.start) + 1, to = t.end - 1
-            if set.lengthMask[Int(buf[from])] & (1 << UInt64(min(to - from, 63))) != 0,
-               let list = set.wordIndex[SignatureSet.hash(buf, from, to)] {
-                let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
-                if let entry = list.first(where: { $0.text.elementsEqual(inner) }) {
-                    for s in entry.stringValues { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
-                    for s in entry.callees { tryComputedCallee(s, at: i, name: entry.text, groups: &groups) }
+        let plain = !t.flags.contains(.hasEscapes) && !t.flags.contains(.unterminated)
+        let from = Int(t.start) + 1, to = t.flags.contains(.unterminated) ? t.end : t.end - 1
+        if plain, to - from >= 1,
+           set.lengthMask[Int(buf[from])] & (1 << UInt64(min(to - from, 63))) != 0,
+           let entry = set.wordTable.lookup(SignatureSet.hash(buf, from, to), buf, from, to) {
+            for s in entry.stringValues { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
+            for s in entry.callees { tryComputedCallee(s, at: i, name: entry.text, groups: &groups) }
+        }
+        guard !set.stringAny.isEmpty, to >= from else { return }
+        // The first capture's constraints are checked on the raw bytes between the delimiters
+        // first; an escaped string is cooked only when a candidate passes on its raw text.
+        let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
+        let (g0, g1) = gramCandidates(inner)
+        var cookedBytes: [UInt8]?
+        for n in 0..<set.stringAny.count {
+            let s = set.stringAny[n]
+            guard active[s] else { continue }
+            if set.stringGated[n] {
+                let bit: UInt64 = 1 << UInt64(n & 63)
+                if (n < 64 ? g0 : g1) & bit == 0 { continue }
+            }
+            let sig = set.signatures[s]
+            guard case .string(let slot)? = sig.pattern.elements.first else { continue }
+            if let slot {
+                guard sig.constraints.allSatisfy({ $0.capture != slot || $0.constraint.holds(inner) }) else { continue }
+                if !plain {
+                    if cookedBytes == nil { cookedBytes = cooked(i).map { Array($0.utf8) } ?? [] }
+                    guard cookedBytes!.withUnsafeBufferPointer({ cb in
+                        sig.constraints.allSatisfy { $0.capture != slot || $0.constraint.holds(cb) }
+                    }) else { continue }
                 }
             }
+            trySignature(s, start: i, anchor: i, imported: [:], groups: &groups)
         }
-        guard !set.stringAny.isEmpty, t.length >= 2 else { return }
-        // Check the first capture's constraints on the raw bytes between the delimiters before
-        // anything else; an escaped string is cooked only when a candidate passes on its raw text.
-        let close = t.kind == .template || t.flags.contains(.unterminated) ? 1 : 1
-        let inner = UnsafeBufferPointer(rebasing: buf[(Int(t.start) + 1)..<max(Int(t.start) + 1, t.end - close)])
-        var candidates = firstCaptureHolds(inner)
-        if !plain && !candidates.isEmpty {
-            guard var c = cooked(i) else { return }
-            let again = c.withUTF8 { firstCaptureHolds($0) }
-            candidates = candidates.filter { again.contains($0) }
-        }
-        for s in candidates { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
     }
 
-    /// Which gated string patterns have a word whose first four bytes occur in the value
-    /// (bit n of word n/64 for `stringAny[n]`); empty when none.
-    func gramCandidates(_ v: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-        guard v.count >= 4 else { return [] }
-        var out: [UInt64] = []
+    /// Which gated string patterns (bit n for `stringAny[n]`, n < 128) have a word whose first
+    /// four bytes occur in the value.
+    func gramCandidates(_ v: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard v.count >= 4 else { return (0, 0) }
+        var m0: UInt64 = 0, m1: UInt64 = 0
         var a = Bytes.fold(v[0]), b = Bytes.fold(v[1]), c = Bytes.fold(v[2])
         var k = 3
         while k < v.count {
             let d = Bytes.fold(v[k])
             let g = SignatureSet.gram(a, b, c, d)
             if set.gramBits[g >> 6] & (1 << UInt64(g & 63)) != 0, let m = set.gramMasks[g] {
-                while out.count < m.count { out.append(0) }
-                for w in 0..<m.count { out[w] |= m[w] }
+                m0 |= m[0]
+                if m.count > 1 { m1 |= m[1] }
             }
             a = b; b = c; c = d
             k += 1
         }
-        return out
+        return (m0, m1)
     }
 
-    func firstCaptureHolds(_ value: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var out: [Int] = []
-        let grams = gramCandidates(value)
-        for (n, s) in set.stringAny.enumerated() where active[s] {
-            if set.stringGated[n] && (n / 64 >= grams.count || grams[n / 64] & (1 << UInt64(n % 64)) == 0) { continue }
-            let sig = set.signatures[s]
-            guard case .string(let slot)? = sig.pattern.elements.first else { continue }
-            if let slot, !sig.constraints.allSatisfy({ $0.capture != slot || $0.constraint.holds(value) }) { continue }
-            out.append(s)
-        }
-        return out
+    /// Whether the token after `i` is a punctuator in the mask.
+    @inline(__always) func nextPunctIn(_ mask: UInt64, after i: Int) -> Bool {
+        guard i + 1 < toks.count else { return false }
+        let t = toks[i + 1]
+        return t.kind == .punctuator && mask & (1 << UInt64(t.detail & 63)) != 0
     }
 
     /// `IDENT = x.y.NAME` (not called): `IDENT` becomes an alias of `NAME` in this file.
@@ -310,6 +397,7 @@ struct MatchRun {
         let alias = bytesOf(s - 2)
         guard alias != name else { return }
         let h = SignatureSet.hash(alias)
+        noteDynamic(h)
         aliases[h, default: []].removeAll { $0.text == alias }
         aliases[h, default: []].append(Alias(text: alias, target: name))
     }
@@ -490,6 +578,7 @@ struct MatchRun {
         guard isPunct(s - 1, .assign), s - 2 >= 0, toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }
         let name = bytesOf(s - 2)
         let h = SignatureSet.hash(name)
+        noteDynamic(h)
         bindings[h, default: []].removeAll { $0.text == name }
         bindings[h, default: []].append(Binding(text: name, cls: cls, values: values))
     }

@@ -13,11 +13,15 @@ public struct SignatureSet: Sendable {
         var words: [(signature: Int, back: Int)] = []
         var callees: [Int] = []
         var stringValues: [Int] = []
+        /// Punctuators that can follow the word for some callee pattern (bit = raw value), or
+        /// `anyNext` when some callee pattern accepts any next token.
+        var calleeNext: UInt64 = 0
+        var calleeAnyNext = false
         init(text: [UInt8]) { self.text = text }
     }
 
-    /// Word (and string value) index: hash of the bytes → entries with that hash.
-    let wordIndex: [UInt64: [WordEntry]]
+    /// Word (and string value) index by the bytes' FNV-1a hash.
+    let wordTable: WordTable
     /// `lengthMask[firstByte]` has bit `min(length, 63)` set when some indexed word could match.
     let lengthMask: [UInt64]
     let punctIndex: [[Int]]
@@ -37,7 +41,7 @@ public struct SignatureSet: Sendable {
     let pathFilters: [String]
 
     public static let empty = SignatureSet(
-        signatures: [], kinds: [:], files: [], wordIndex: [:], lengthMask: Array(repeating: 0, count: 256),
+        signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256),
         punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGated: [], gramBits: Array(repeating: 0, count: 1024), gramMasks: [:],
         hasStringValues: false, boundIndex: [:], pathFilters: [])
 
@@ -126,7 +130,13 @@ public struct SignatureSet: Sendable {
             for anchor in s.pattern.anchors {
                 switch anchor {
                 case .word(let w, let back): entry(w) { $0.words.append((index, back)) }
-                case .callee(let w): entry(w) { $0.callees.append(index) }
+                case .callee(let w):
+                    entry(w) { e in
+                        e.callees.append(index)
+                        // A wrapper `(0, x.NAME)` puts `)` next; otherwise the rest's first token.
+                        e.calleeNext |= 1 << UInt64(JSPunctuator.rightParen.rawValue)
+                        if let q = s.restQuick.first, q.tag == .punct { e.calleeNext |= 1 << UInt64(q.detail) } else { e.calleeAnyNext = true }
+                    }
                 case .punct(let p): punct[Int(p)].append(index)
                 case .bound(let cls): bound[cls, default: []].append(index)
                 case .string:
@@ -152,7 +162,8 @@ public struct SignatureSet: Sendable {
                                     gated = true
                                     let n = stringAny.count - 1
                                     for w in list {
-                                        let g = gram(Bytes.fold(w[0]), Bytes.fold(w[1]), Bytes.fold(w[2]), Bytes.fold(w[3]))
+                                        let o = rareGramOffset(w)
+                                        let g = gram(Bytes.fold(w[o]), Bytes.fold(w[o + 1]), Bytes.fold(w[o + 2]), Bytes.fold(w[o + 3]))
                                         grams[g >> 6] |= 1 << UInt64(g & 63)
                                         var m = masks[g] ?? []
                                         while m.count <= n / 64 { m.append(0) }
@@ -170,19 +181,19 @@ public struct SignatureSet: Sendable {
             }
         }
         return SignatureSet(
-            signatures: signatures, kinds: kinds, files: files, wordIndex: words, lengthMask: mask,
+            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask,
             punctIndex: punct, stringAny: stringAny, stringGated: stringGated, gramBits: grams, gramMasks: masks,
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted())
     }
 
-    init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordIndex: [UInt64: [WordEntry]],
+    init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
          lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGated: [Bool], gramBits: [UInt64], gramMasks: [Int: [UInt64]], hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String]) {
         self.signatures = signatures
         self.kinds = kinds
         self.files = files
-        self.wordIndex = wordIndex
+        self.wordTable = wordTable
         self.lengthMask = lengthMask
         self.punctIndex = punctIndex
         self.stringAny = stringAny
@@ -192,6 +203,19 @@ public struct SignatureSet: Sendable {
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
         self.pathFilters = pathFilters
+    }
+
+    /// Where the word's most distinctive four bytes start: the gram with the most bytes that are
+    /// not lower-case letters (`.`, `-`, `_`, `:`, digits), so that common words (`config`,
+    /// `remove`) do not wake the pattern up on every string.
+    static func rareGramOffset(_ w: [UInt8]) -> Int {
+        var best = 0, bestScore = -1
+        for o in 0...(w.count - 4) {
+            var score = 0
+            for b in w[o..<(o + 4)] where !(b >= 0x61 && b <= 0x7A) { score += 1 }
+            if score >= bestScore { best = o; bestScore = score }
+        }
+        return best
     }
 
     /// A 16-bit hash of four (lower-cased) bytes.
@@ -236,5 +260,55 @@ extension PatternElement {
         case .optional(let p): return p.contains { $0.fills(slot) }
         default: return false
         }
+    }
+}
+
+/// An open-addressing table from word bytes to their index entry, keyed by FNV-1a hash (no
+/// Swift `Hasher` on the hot path).
+struct WordTable: Sendable {
+    let hashes: [UInt64]
+    let slots: [Int32]
+    let entries: [SignatureSet.WordEntry]
+    let mask: Int
+
+    init(_ entries: [SignatureSet.WordEntry]) {
+        var size = 16
+        while size < entries.count * 4 { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size)
+        var slots = [Int32](repeating: -1, count: size)
+        for (n, e) in entries.enumerated() {
+            let h = SignatureSet.hash(e.text)
+            var k = Int(truncatingIfNeeded: h) & (size - 1)
+            while slots[k] >= 0 { k = (k + 1) & (size - 1) }
+            hashes[k] = h
+            slots[k] = Int32(n)
+        }
+        self.hashes = hashes
+        self.slots = slots
+        self.entries = entries
+        self.mask = size - 1
+    }
+
+    /// The entry whose text is `buf[from..<to]`, if any.
+    @inline(__always)
+    func lookup(_ h: UInt64, _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> SignatureSet.WordEntry? {
+        var k = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[k]
+            if slot < 0 { return nil }
+            if hashes[k] == h {
+                let e = entries[Int(slot)]
+                if e.text.count == to - from && e.text.withUnsafeBufferPointer({ t in
+                    var m = 0
+                    while m < t.count { if t[m] != buf[from + m] { return false }; m += 1 }
+                    return true
+                }) { return e }
+            }
+            k = (k + 1) & mask
+        }
+    }
+
+    func lookup(_ text: [UInt8]) -> SignatureSet.WordEntry? {
+        text.withUnsafeBufferPointer { lookup(SignatureSet.hash(text), $0, 0, text.count) }
     }
 }
