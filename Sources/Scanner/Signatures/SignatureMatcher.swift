@@ -271,18 +271,18 @@ struct MatchRun {
                     let bit = Int(h & 0xFFFF)
                     guard dynamicBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { break }
                     if let a = aliases[h]?.first(where: { equals(t, $0.text) }), let entry = set.wordTable.lookup(a.target) {
-                        var groups: [String] = []
+                        var groups: [Int32] = []
                         for s in entry.callees { tryCallee(s, at: i, name: a.target, viaAlias: true, groups: &groups) }
                     }
                     if let b = bindings[h]?.first(where: { equals(t, $0.text) }), let sigs = set.boundIndex[b.cls] {
-                        var groups: [String] = []
+                        var groups: [Int32] = []
                         for s in sigs { trySignature(s, start: i, anchor: i, imported: b.values, groups: &groups) }
                     }
                 }
             case .punctuator:
                 let list = set.punctIndex[Int(t.detail) & 63]
                 if !list.isEmpty {
-                    var groups: [String] = []
+                    var groups: [Int32] = []
                     for s in list { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
                 }
             case .string, .template:
@@ -295,7 +295,7 @@ struct MatchRun {
     }
 
     mutating func dispatchWord(_ entry: SignatureSet.WordEntry, at i: Int) {
-        var groups: [String] = []
+        var groups: [Int32] = []
         if !entry.callees.isEmpty {
             noteAlias(at: i, name: entry.text)
             if entry.calleeAnyNext || nextPunctIn(entry.calleeNext, after: i) {
@@ -315,7 +315,7 @@ struct MatchRun {
     mutating func dispatchString(at i: Int) {
         let t = toks[i]
         guard t.length >= 2 else { return }
-        var groups: [String] = []
+        var groups: [Int32] = []
         let plain = !t.flags.contains(.hasEscapes) && !t.flags.contains(.unterminated)
         let from = Int(t.start) + 1, to = t.flags.contains(.unterminated) ? t.end : t.end - 1
         if plain, to - from >= 1,
@@ -451,15 +451,15 @@ struct MatchRun {
 
     // MARK: trying one signature
 
-    mutating func tryCallee(_ s: Int, at i: Int, name: [UInt8], viaAlias: Bool, groups: inout [String]) {
+    mutating func tryCallee(_ s: Int, at i: Int, name: [UInt8], viaAlias: Bool, groups: inout [Int32]) {
         guard active[s] else { return }
-        let sig = set.signatures[s]
-        if let g = sig.group, groups.contains(g) { return }
+        if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
         let t = toks[i]
         var start = i
         var next = i + 1
         // Cheap rejection first: the elements after the name (or after a wrapper's `)`).
-        guard quickCheck(sig, at: next, rest: true) || (isPunct(next, .rightParen) && quickCheck(sig, at: next + 1, rest: true)) else { return }
+        guard quickCheck(s, at: next, rest: true) || (isPunct(next, .rightParen) && quickCheck(s, at: next + 1, rest: true)) else { return }
+        let sig = set.signatures[s]
         if viaAlias {
             if isDot(i - 1) { return }
         } else if t.kind == .string {
@@ -492,25 +492,24 @@ struct MatchRun {
     }
 
     /// The computed form `x["NAME"]` / `x['NAME']` of a `$callee`.
-    mutating func tryComputedCallee(_ s: Int, at i: Int, name: [UInt8], groups: inout [String]) {
+    mutating func tryComputedCallee(_ s: Int, at i: Int, name: [UInt8], groups: inout [Int32]) {
         guard active[s], isPunct(i - 1, .leftBracket), isPunct(i + 1, .rightBracket) else { return }
+        if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
+        guard quickCheck(s, at: i + 2, rest: true), let start = expressionStart(endingAt: i + 1) else { return }
         let sig = set.signatures[s]
-        if let g = sig.group, groups.contains(g) { return }
-        guard let start = expressionStart(endingAt: i + 1) else { return }
         var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
         if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
-        guard quickCheck(sig, at: i + 2, rest: true) else { return }
         steps = 0
         if let end = run([Frame(elements: sig.rest, index: 0)], i + 2, &caps, sig) {
             record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
         }
     }
 
-    mutating func trySignature(_ s: Int, start: Int, anchor: Int, imported: [String: String], groups: inout [String]) {
+    mutating func trySignature(_ s: Int, start: Int, anchor: Int, imported: [String: String], groups: inout [Int32]) {
         guard active[s] else { return }
+        if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
+        guard quickCheck(s, at: start) else { return }
         let sig = set.signatures[s]
-        if let g = sig.group, groups.contains(g) { return }
-        guard quickCheck(sig, at: start) else { return }
         var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
         if !imported.isEmpty {
             for (k, name) in sig.pattern.captureNames.enumerated() { caps[k] = imported[name] }
@@ -523,11 +522,15 @@ struct MatchRun {
         }
     }
 
-    /// Compares the leading fixed elements without allocating: most candidates fail here.
-    func quickCheck(_ sig: Signature, at start: Int, rest: Bool = false) -> Bool {
+    /// Compares the leading fixed elements (plain data) without allocating: most candidates fail here.
+    func quickCheck(_ s: Int, at start: Int, rest: Bool = false) -> Bool {
+        let range = rest ? set.flat.rest[s] : set.flat.whole[s]
         var pos = start
-        for q in rest ? sig.restQuick : sig.quick {
+        var e = Int(range.start)
+        let end = e + Int(range.count)
+        while e < end {
             guard pos < toks.count else { return false }
+            let q = set.flat.elements[e]
             let t = toks[pos]
             switch q.tag {
             case .punct:
@@ -537,7 +540,7 @@ struct MatchRun {
                 let s0 = Int(t.start), o = Int(q.offset)
                 var k = 0
                 while k < Int(q.length) {
-                    if buf[s0 + k] != sig.quickWords[o + k] { return false }
+                    if buf[s0 + k] != set.flat.words[o + k] { return false }
                     k += 1
                 }
             case .string:
@@ -550,12 +553,13 @@ struct MatchRun {
                 break
             }
             pos += 1
+            e += 1
         }
         return true
     }
 
-    mutating func record(_ sig: Signature, start: Int, end: Int, caps: [String?], imported: [String: String], groups: inout [String]) {
-        if let g = sig.group { groups.append(g) }
+    mutating func record(_ sig: Signature, start: Int, end: Int, caps: [String?], imported: [String: String], groups: inout [Int32]) {
+        if set.flat.group[sig.order] >= 0 { groups.append(set.flat.group[sig.order]) }
         var values = imported
         for (k, name) in sig.pattern.captureNames.enumerated() {
             if let v = caps[k] { values[name] = v }

@@ -39,11 +39,14 @@ public struct SignatureSet: Sendable {
     let boundIndex: [String: [Int]]
     /// Every file-path filter used by some signature (for the scan cache key).
     let pathFilters: [String]
+    /// Plain-data copies of each signature's quick checks (whole pattern and rest after a
+    /// leading `$callee`/`$bound`), so the hot loop never touches a `Signature` reference.
+    let flat: FlatQuick
 
     public static let empty = SignatureSet(
         signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256),
         punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGated: [], gramBits: Array(repeating: 0, count: 1024), gramMasks: [:],
-        hasStringValues: false, boundIndex: [:], pathFilters: [])
+        hasStringValues: false, boundIndex: [:], pathFilters: [], flat: FlatQuick([]))
 
     /// Compiles signature files (name for messages, JSON text). Ids and kinds are per file;
     /// a `$bound(class)` needs a signature that binds `class` somewhere in the set.
@@ -184,12 +187,12 @@ public struct SignatureSet: Sendable {
             signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask,
             punctIndex: punct, stringAny: stringAny, stringGated: stringGated, gramBits: grams, gramMasks: masks,
             hasStringValues: hasStringValues, boundIndex: bound,
-            pathFilters: filters.sorted())
+            pathFilters: filters.sorted(), flat: FlatQuick(signatures))
     }
 
     init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
          lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGated: [Bool], gramBits: [UInt64], gramMasks: [Int: [UInt64]], hasStringValues: Bool,
-         boundIndex: [String: [Int]], pathFilters: [String]) {
+         boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
         self.signatures = signatures
         self.kinds = kinds
         self.files = files
@@ -203,6 +206,7 @@ public struct SignatureSet: Sendable {
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
         self.pathFilters = pathFilters
+        self.flat = flat
     }
 
     /// Where the word's most distinctive four bytes start: the gram with the most bytes that are
@@ -310,5 +314,42 @@ struct WordTable: Sendable {
 
     func lookup(_ text: [UInt8]) -> SignatureSet.WordEntry? {
         text.withUnsafeBufferPointer { lookup(SignatureSet.hash(text), $0, 0, text.count) }
+    }
+}
+
+/// The quick checks of all signatures in flat arrays of plain data.
+struct FlatQuick: Sendable {
+    var elements: [QuickElement] = []
+    var words: [UInt8] = []
+    /// Per signature: start and count in `elements` of the whole-pattern and the rest checks.
+    var whole: [(start: Int32, count: Int32)] = []
+    var rest: [(start: Int32, count: Int32)] = []
+    /// Per signature: its group as a number (-1: none).
+    var group: [Int32] = []
+
+    init(_ signatures: [Signature]) {
+        var groups: [String: Int32] = [:]
+        for sig in signatures {
+            for (list, isRest) in [(sig.quick, false), (sig.restQuick, true)] {
+                let start = Int32(elements.count)
+                for q in list {
+                    if q.tag == .word {
+                        let o = Int32(words.count)
+                        words += sig.quickWords[Int(q.offset)..<Int(q.offset + q.length)]
+                        elements.append(QuickElement(tag: .word, detail: 0, offset: o, length: q.length))
+                    } else {
+                        elements.append(q)
+                    }
+                }
+                let entry = (start, Int32(list.count))
+                if isRest { rest.append(entry) } else { whole.append(entry) }
+            }
+            if let g = sig.group {
+                if groups[g] == nil { groups[g] = Int32(groups.count) }
+                group.append(groups[g]!)
+            } else {
+                group.append(-1)
+            }
+        }
     }
 }
