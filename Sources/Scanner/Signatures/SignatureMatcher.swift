@@ -272,7 +272,8 @@ struct MatchRun {
                     guard dynamicBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { break }
                     if let a = aliases[h]?.first(where: { equals(t, $0.text) }), let entry = set.wordTable.lookup(a.target) {
                         var groups: [Int32] = []
-                        for s in entry.callees { tryCallee(s, at: i, name: a.target, viaAlias: true, groups: &groups) }
+                        // An alias stands for a function: only patterns that call it.
+                        for s in entry.callees where callsFirst(s) { tryCallee(s, at: i, name: a.target, viaAlias: true, groups: &groups) }
                     }
                     if let b = bindings[h]?.first(where: { equals(t, $0.text) }), let sigs = set.boundIndex[b.cls] {
                         var groups: [Int32] = []
@@ -370,6 +371,14 @@ struct MatchRun {
             k += 1
         }
         return (m0, m1)
+    }
+
+    /// Whether signature `s`'s rest (after its `$callee`) starts with `(`.
+    func callsFirst(_ s: Int) -> Bool {
+        let r = set.flat.rest[s]
+        guard r.count > 0 else { return false }
+        let q = set.flat.elements[Int(r.start)]
+        return q.tag == .punct && q.detail == JSPunctuator.leftParen.rawValue
     }
 
     /// Whether the token after `i` is a punctuator in the mask.

@@ -346,4 +346,14 @@ const a="https://cdn.example.com/libs/libpayload.so",b="/assets/classes.dex",c="
 """##,
     ]
     static let manifestsKinds: Set<String>? = nil
+    /// shapes seen in the corpus that are not facts
+    static let corpusFalsePositives: [String: String] = [
+        "app.js": ##"""
+for(var n in e)e.hasOwnProperty(n)&&(t.top[e[n]]=n);r=o.parent[i];f=w.frames[k];
+var l=c.flags,m=l["radial-grid"];v=RegExp(String.fromCharCode(160),"g");s=String.fromCharCode(55349,56668);
+let{remoteEntry:{path:u,name:f,type:h},types:p={path:"",name:"",zip:""}}=cfg;
+const re=/x/g;re.exec(str);o.create({}).show();
+"""##,
+    ]
+    static let corpusFalsePositivesKinds: Set<String>? = nil
 }
