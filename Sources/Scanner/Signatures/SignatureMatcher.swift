@@ -134,7 +134,20 @@ struct PositionWalker {
         if t < offset { return Self.slowPosition(bytes, t) }
         bytes.withUnsafeBufferPointer { b in
             var i = offset, ln = line, u = units
+            let raw = UnsafeRawBufferPointer(b)
             while i < t {
+                // Eight ASCII bytes without CR or LF at a time: eight UTF-16 units.
+                if i + 8 <= t {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A, cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let zeroLF = (lf &- 0x0101_0101_0101_0101) & ~lf & 0x8080_8080_8080_8080
+                    let zeroCR = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 == 0 && zeroLF == 0 && zeroCR == 0 {
+                        u += 8
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
                 if c == 0x0A || (c == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) {
                     ln += 1; u = 0

@@ -90,3 +90,18 @@ struct RobustnessTests {
         ])
     }
 }
+
+/// The matcher's forward position walker agrees with LineTable on every offset.
+struct PositionWalkerTests {
+    @Test func agreesWithLineTable() {
+        let text = "abcdefghij klmnop\r\nqrstuvwxyz é😀 abcdefgh\rxyz\u{2028}0123456789abcdef\n\nend of the text, long enough"
+        let bytes = Array(text.utf8)
+        let table = LineTable(bytes)
+        var walker = PositionWalker(bytes)
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+            let (line, column) = walker.position(of: offset)
+            let expected = table.position(of: offset)
+            #expect(line == expected.line && column == expected.column, "offset \(offset)")
+        }
+    }
+}
