@@ -288,6 +288,14 @@ struct MatchRun {
                         // An alias stands for a function: only patterns that call it.
                         for s in entry.callees where callsFirst(s) { tryCallee(s, at: i, name: a.target, viaAlias: true, groups: &groups) }
                     }
+                    // `IDENT = …` rebinds: the old binding or alias ends here (a binder on the
+                    // right-hand side binds it again).
+                    if isPunct(i + 1, .assign) {
+                        let name = bytesOf(i)
+                        aliases[h]?.removeAll { $0.text == name }
+                        bindings[h]?.removeAll { $0.text == name }
+                        break
+                    }
                     if let b = bindings[h]?.first(where: { equals(t, $0.text) }), let sigs = set.boundIndex[b.cls] {
                         var groups: [Int32] = []
                         for s in sigs { trySignature(s, start: i, anchor: i, imported: b.values, groups: &groups) }
