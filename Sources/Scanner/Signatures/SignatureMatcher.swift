@@ -352,13 +352,25 @@ struct MatchRun {
         let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
         let (g0, g1) = gramCandidates(inner)
         var cookedBytes: [UInt8]?
-        for n in 0..<set.stringAny.count {
+        // The ungated string patterns, then the gated ones whose gram occurs (set bits).
+        var ungated = 0
+        var bits0 = g0, bits1 = g1
+        while true {
+            let n: Int
+            if ungated < set.stringUngated.count {
+                n = set.stringUngated[ungated]
+                ungated += 1
+            } else if bits0 != 0 {
+                n = bits0.trailingZeroBitCount
+                bits0 &= bits0 - 1
+            } else if bits1 != 0 {
+                n = 64 + bits1.trailingZeroBitCount
+                bits1 &= bits1 - 1
+            } else {
+                break
+            }
             let s = set.stringAny[n]
             guard active[s] else { continue }
-            if set.stringGated[n] {
-                let bit: UInt64 = 1 << UInt64(n & 63)
-                if (n < 64 ? g0 : g1) & bit == 0 { continue }
-            }
             let sig = set.signatures[s]
             guard case .string(let slot)? = sig.pattern.elements.first else { continue }
             if let slot {

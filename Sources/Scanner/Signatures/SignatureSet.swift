@@ -30,6 +30,9 @@ public struct SignatureSet: Sendable {
     /// For each of `stringAny`: whether it needs one of its `contains` words (so can be skipped
     /// when the string has none of the words' first four bytes, see `gramBits`).
     let stringGated: [Bool]
+    /// Indices into `stringAny` of the patterns that are not gated (tried on every string).
+    var stringUngated: [Int] { stringUngatedList }
+    let stringUngatedList: [Int]
     /// Bit set of hashed 4-byte lower-cased prefixes of the `contains` words of string patterns.
     let gramBits: [UInt64]
     /// For a hashed gram: which of `stringAny` (bit n of word n/64) have a word starting so.
@@ -201,6 +204,7 @@ public struct SignatureSet: Sendable {
         self.punctIndex = punctIndex
         self.stringAny = stringAny
         self.stringGated = stringGated
+        self.stringUngatedList = stringGated.indices.filter { !stringGated[$0] }
         self.gramBits = gramBits
         self.gramMasks = gramMasks
         self.hasStringValues = hasStringValues
