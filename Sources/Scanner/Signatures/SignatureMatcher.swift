@@ -302,10 +302,10 @@ struct MatchRun {
                     }
                 }
             case .punctuator:
-                let list = set.punctIndex[Int(t.detail) & 63]
-                if !list.isEmpty {
+                // Most punctuators start no pattern: one bit test, no array touched.
+                if set.punctMask & (1 << UInt64(t.detail & 63)) != 0 {
                     var groups: [Int32] = []
-                    for s in list { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
+                    for s in set.punctIndex[Int(t.detail) & 63] { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
                 }
             case .string, .template:
                 dispatchString(at: i)

@@ -25,6 +25,8 @@ public struct SignatureSet: Sendable {
     /// `lengthMask[firstByte]` has bit `min(length, 63)` set when some indexed word could match.
     let lengthMask: [UInt64]
     let punctIndex: [[Int]]
+    /// Bit n set when `punctIndex[n]` is not empty.
+    let punctMask: UInt64
     /// Patterns anchored at any string token.
     let stringAny: [Int]
     /// For each of `stringAny`: whether it needs one of its `contains` words (so can be skipped
@@ -202,6 +204,9 @@ public struct SignatureSet: Sendable {
         self.wordTable = wordTable
         self.lengthMask = lengthMask
         self.punctIndex = punctIndex
+        var mask: UInt64 = 0
+        for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }
+        self.punctMask = mask
         self.stringAny = stringAny
         self.stringGated = stringGated
         self.stringUngatedList = stringGated.indices.filter { !stringGated[$0] }
