@@ -205,9 +205,14 @@ struct MatchRun {
     var dynamicBloom = [UInt64](repeating: 0, count: 1024)
     var hasDynamic = false
 
-    mutating func noteDynamic(_ h: UInt64) {
+    /// Like `SignatureSet.lengthMask`, for alias and bound names: identifiers whose first byte and
+    /// length fit no such name are not even hashed.
+    var dynamicLengthMask = [UInt64](repeating: 0, count: 256)
+
+    mutating func noteDynamic(_ h: UInt64, _ name: [UInt8]) {
         let bit = Int(h & 0xFFFF)
         dynamicBloom[bit >> 6] |= 1 << UInt64(bit & 63)
+        if let f = name.first { dynamicLengthMask[Int(f)] |= 1 << UInt64(min(name.count, 63)) }
         hasDynamic = true
     }
     var bindings: [UInt64: [Binding]] = [:]
@@ -279,7 +284,7 @@ struct MatchRun {
                         dispatchWord(entry, at: i)
                     }
                 }
-                if hasDynamic, t.kind == .identifier, !isDot(i - 1) {
+                if hasDynamic, t.kind == .identifier, dynamicLengthMask[first] & (1 << UInt64(min(len, 63))) != 0, !isDot(i - 1) {
                     if !hashed { h = SignatureSet.hash(buf, Int(t.start), t.end) }
                     let bit = Int(h & 0xFFFF)
                     guard dynamicBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { break }
@@ -439,7 +444,7 @@ struct MatchRun {
         let alias = bytesOf(s - 2)
         guard alias != name else { return }
         let h = SignatureSet.hash(alias)
-        noteDynamic(h)
+        noteDynamic(h, alias)
         aliases[h, default: []].removeAll { $0.text == alias }
         aliases[h, default: []].append(Alias(text: alias, target: name))
     }
@@ -624,7 +629,7 @@ struct MatchRun {
         guard isPunct(s - 1, .assign), s - 2 >= 0, toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }
         let name = bytesOf(s - 2)
         let h = SignatureSet.hash(name)
-        noteDynamic(h)
+        noteDynamic(h, name)
         bindings[h, default: []].removeAll { $0.text == name }
         bindings[h, default: []].append(Binding(text: name, cls: cls, values: values))
     }
