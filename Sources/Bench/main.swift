@@ -3,6 +3,7 @@
 //   livegate-bench filediff OLD NEW [-v]      the file-level diff of two bundles, with pairing counts
 //   livegate-bench tokenize FILE [N]          JavaScript tokenizer throughput
 //   livegate-bench tokens-jsonl FILE          the token dump of FILE on stdout (scripts/js-tokenizer-diff.py)
+//   livegate-bench match FILE [N]             tokenize-only vs tokenize + signature matching
 //   livegate-bench codeshare OLD NEW          the share of new JavaScript (token shingles) and its time
 //   livegate-bench html FILE_OR_DIR [N]       HTML through libxml2 with extraction
 //   livegate-bench css FILE_OR_DIR [N]        CSS tokenizing and extraction
@@ -14,10 +15,11 @@ case "load": LoadBenchmark.run(rest)
 case "filediff": LoadBenchmark.runFileDiff(rest)
 case "tokenize": TokenizeBenchmark.run(rest)
 case "tokens-jsonl": TokenizeBenchmark.dumpJSONLines(rest)
+case "match": MatchBenchmark.run(rest)
 case "codeshare": CodeShareBenchmark.run(rest)
 case "html": HTMLBenchmark.run(rest)
 case "css": CSSBenchmark.run(rest)
 case "css-tokens-jsonl": CSSBenchmark.dumpTokens(rest)
 default:
-    print("usage: livegate-bench load|filediff|tokenize|tokens-jsonl|codeshare|html|css|css-tokens-jsonl … (see Sources/Bench/main.swift)")
+    print("usage: livegate-bench load|filediff|tokenize|tokens-jsonl|match|codeshare|html|css|css-tokens-jsonl … (see Sources/Bench/main.swift)")
 }

@@ -6,6 +6,7 @@ enum LivegateCommand {
         ("check", "Compare an old and a new bundle against the store rules (the gate)", CheckCommand.run),
         ("rules", "List the rules of the active rulesets", RulesCommand.run),
         ("explain", "Print a rule's policy references, help and examples", ExplainCommand.run),
+        ("inventory", "List every fact found in one bundle (inventory BUNDLE [--format json])", InventoryCommand.run),
         ("debug", "Show what the tokenizers see (debug tokens FILE, debug css-tokens FILE)", DebugCommand.run),
     ]
 
@@ -16,7 +17,7 @@ enum LivegateCommand {
         Usage: livegate COMMAND [OPTIONS]
 
         Commands:
-        \(commands.map { "  " + $0.name.padding(toLength: 8, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+        \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
         Options:
           --help     Show this help (also: livegate COMMAND --help)

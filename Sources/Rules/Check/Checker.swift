@@ -5,16 +5,20 @@ import LivegateScanner
 public struct Checker: Sendable {
     public let rules: [Rule]
     public let options: CheckOptions
+    public let signatures: SignatureSet
 
-    public init(rules: [Rule], options: CheckOptions) {
+    public init(rules: [Rule], options: CheckOptions, signatures: SignatureSet = ShippedSignatures.set) {
         self.rules = rules.filter { rule in options.stores.contains { rule.level(for: $0) != .none } }
         self.options = options
+        self.signatures = signatures
     }
 
     public func check(old: WebBundle, new: WebBundle) -> CheckResult {
-        let builder = InventoryBuilder()
-        let oldInventory = builder.build(old)
-        let newInventory = builder.build(new)
+        let builder = InventoryBuilder(signatures: signatures)
+        // Files with identical bytes in both bundles are scanned once.
+        var cache = ScanCache()
+        let oldInventory = builder.build(old, cache: &cache)
+        let newInventory = builder.build(new, cache: &cache)
         let diff = FactDiff(old: oldInventory, new: newInventory)
         var context = EvaluationContext()
         context.thresholds = options.thresholds

@@ -10,12 +10,19 @@ public struct FactKindCatalog: Sendable {
     }
 
     /// The kinds the scanner itself produces.
-    public static let builtIn = FactKindCatalog(attributes: [
-        FactKind.nativeBinary: ["format", "sha256", "size"],
-        FactKind.unanalysedCode: ["format", "reason", "sha256"],
-        FactKind.entryPoint: ["container"],
-        FactKind.loadProblem: ["problem", "detail"],
-    ])
+    public static let builtIn = FactKindCatalog(attributes: FactKind.builtInAttributes)
+
+    /// The built-in kinds and those the shipped signature files declare.
+    public static let shipped: FactKindCatalog = {
+        var c = FactKindCatalog.builtIn
+        c.merge(FactKindCatalog(signatures: ShippedSignatures.set))
+        return c
+    }()
+
+    /// The kinds a signature set declares.
+    public init(signatures: SignatureSet) {
+        self.attributes = signatures.kinds
+    }
 
     public func knows(_ kind: String) -> Bool { attributes[kind] != nil }
 

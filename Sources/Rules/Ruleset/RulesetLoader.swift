@@ -6,13 +6,13 @@ import LivegateScanner
 public struct RulesetLoader: Sendable {
     public let catalog: FactKindCatalog
 
-    public init(catalog: FactKindCatalog = .builtIn) {
+    public init(catalog: FactKindCatalog = .shipped) {
         self.catalog = catalog
     }
 
-    /// The rulesets compiled into the binary.
+    /// The rulesets compiled into the binary (signature files under `signatures/` are not rulesets).
     public func loadShipped() throws(ConfigError) -> [Rule] {
-        try load(files: ShippedRulesets.files.map { ("Rulesets/" + $0.path, $0.text) })
+        try load(files: ShippedRulesets.files.filter { !$0.path.hasPrefix("signatures/") }.map { ("Rulesets/" + $0.path, $0.text) })
     }
 
     /// Parses several ruleset files as one set: ids must be unique across them.

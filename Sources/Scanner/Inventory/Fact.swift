@@ -28,4 +28,24 @@ public enum FactKind {
     public static let entryPoint = "entry-point"
     /// A file or entry that could not be loaded (see `LoadDiagnostic.Problem`).
     public static let loadProblem = "load-problem"
+    /// A setting of `capacitor.config.json` (`server.url`, `plugins.CapacitorUpdater.*`, …).
+    public static let appConfig = "app-config"
+    /// A native plugin listed by a manifest (`capacitor.plugins.json`, `cordova_plugins.js`).
+    public static let nativePlugin = "native-plugin"
+    /// A `package.json` dependency shipped in the bundle.
+    public static let dependency = "dependency"
+    /// A route or screen (also produced by signature files).
+    public static let route = "route"
+
+    /// The attributes of the kinds above, for the rules' catalog.
+    public static let builtInAttributes: [String: Set<String>] = [
+        nativeBinary: ["format", "sha256", "size"],
+        unanalysedCode: ["format", "reason", "sha256"],
+        entryPoint: ["container"],
+        loadProblem: ["problem", "detail"],
+        appConfig: ["setting", "value", "file"],
+        nativePlugin: ["framework", "package", "classpath", "plugin", "module", "file", "clobbers", "merges", "runs", "version"],
+        dependency: ["package", "version", "section"],
+        route: ["framework", "via", "route"],
+    ]
 }

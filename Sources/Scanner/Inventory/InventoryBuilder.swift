@@ -1,15 +1,33 @@
 /// Builds a bundle's inventory: file-level facts (native code, unanalysable code, entry
-/// points, load problems) and, through the per-language scanners, the facts in the code.
+/// points, load problems), manifest facts, and the facts the signature set finds in the code.
 public struct InventoryBuilder: Sendable {
-    public init() {}
+    public let signatures: SignatureSet
+
+    public init(signatures: SignatureSet = .empty) {
+        self.signatures = signatures
+    }
 
     /// Names of the files that start an app, at the bundle root.
     static let entryPointNames: Set<String> = ["index.html", "index.android.bundle", "main.jsbundle", "index.ios.bundle"]
 
     public func build(_ bundle: WebBundle) -> Inventory {
+        var cache = ScanCache()
+        return build(bundle, cache: &cache)
+    }
+
+    /// Builds with a cache shared across bundles: files with identical bytes (and the same
+    /// path filters) are scanned once, e.g. the unchanged chunks of an old and a new bundle.
+    public func build(_ bundle: WebBundle, cache: inout ScanCache) -> Inventory {
         var facts: [Fact] = []
+        var conditional: [SignatureFact] = []
+        let matcher = SignatureMatcher(signatures)
         for file in bundle.files {
             facts.append(contentsOf: fileFacts(file, container: bundle.container))
+            facts.append(contentsOf: ManifestScanner.facts(for: file))
+            guard file.kind == .javascript, !signatures.signatures.isEmpty else { continue }
+            for found in cache.facts(for: file, signatures: signatures, scan: { matcher.scan(file.bytes, path: file.path) }) {
+                if found.requires.isEmpty { facts.append(found.fact) } else { conditional.append(found) }
+            }
         }
         for diagnostic in bundle.diagnostics {
             facts.append(Fact(
@@ -17,6 +35,11 @@ public struct InventoryBuilder: Sendable {
                 key: "load:\(diagnostic.problem.rawValue):\(diagnostic.path)",
                 attributes: ["problem": diagnostic.problem.rawValue, "detail": diagnostic.message],
                 location: .wholeFile(diagnostic.path)))
+        }
+        // Bundle-level conditions: an SDK's calls stand only if its fingerprint is in the bundle.
+        let keys = Set(facts.map(\.key)).union(conditional.map(\.fact.key))
+        for found in conditional where found.requires.allSatisfy({ keys.contains($0.key) != $0.negated }) {
+            facts.append(found.fact)
         }
         return Inventory(bundle: bundle, facts: facts)
     }
@@ -45,5 +68,35 @@ public struct InventoryBuilder: Sendable {
             break
         }
         return facts
+    }
+}
+
+/// Signature facts by file digest: a file whose bytes were scanned before is not scanned again;
+/// its facts are relabelled with the new path.
+public struct ScanCache: Sendable {
+    var entries: [String: [SignatureFact]] = [:]
+    public private(set) var hits = 0
+
+    public init() {}
+
+    mutating func facts(for file: BundleFile, signatures: SignatureSet, scan: () -> [SignatureFact]) -> [SignatureFact] {
+        // Signatures limited to some paths make the result depend on the path too.
+        let filters = signatures.pathFilters.filter { file.path.contains($0) }.joined(separator: "\u{0}")
+        let key = file.sha256 + "\u{0}" + filters
+        if let cached = entries[key] {
+            hits += 1
+            return cached.map { found in
+                var found = found
+                let l = found.fact.location
+                found.fact = Fact(kind: found.fact.kind, key: found.fact.key, attributes: found.fact.attributes,
+                                  location: SourceLocation(path: file.path, line: l.line, column: l.column, endLine: l.endLine,
+                                                           endColumn: l.endColumn, byteStart: l.byteStart, byteEnd: l.byteEnd,
+                                                           snippet: l.snippet))
+                return found
+            }
+        }
+        let found = scan()
+        entries[key] = found
+        return found
     }
 }

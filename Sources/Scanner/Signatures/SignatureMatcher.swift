@@ -1,0 +1,877 @@
+/// A fact found by a signature, with the bundle-level conditions it still depends on.
+public struct SignatureFact: Sendable {
+    public var fact: Fact
+    /// Keys that must (or, negated, must not) be among the bundle's facts for this fact to stand.
+    public var requires: [(negated: Bool, key: String)]
+    /// Declaration order of the signature (ties between overlapping facts).
+    var order: Int
+}
+
+/// Runs a `SignatureSet` over JavaScript: tokenizes once, then looks at each significant token
+/// once and tries only the patterns indexed under it.
+public struct SignatureMatcher: Sendable {
+    public let set: SignatureSet
+
+    public init(_ set: SignatureSet) {
+        self.set = set
+    }
+
+    /// Scans `bytes[range]` (default: all) of the file at `path`. Positions are in `bytes`, so a
+    /// script inside an HTML file reports host-file lines and columns.
+    public func scan(_ bytes: [UInt8], range: Range<Int>? = nil, path: String) -> [SignatureFact] {
+        let tokens = JSTokenizer.tokenize(bytes, range: range)
+        return scan(bytes, tokens: tokens, path: path)
+    }
+
+    /// Scans already tokenized JavaScript (`tokens` without comments).
+    public func scan(_ bytes: [UInt8], tokens: [JSToken], path: String) -> [SignatureFact] {
+        let active = set.signatures.map { s in s.paths.isEmpty || s.paths.contains { path.contains($0) } }
+        var raw: [RawMatch] = []
+        bytes.withUnsafeBufferPointer { buf in
+            tokens.withUnsafeBufferPointer { toks in
+                var run = MatchRun(set: set, buf: buf, toks: toks, active: active)
+                run.scanAll()
+                raw = run.matches
+            }
+        }
+        guard !raw.isEmpty else { return [] }
+        return Self.facts(from: raw, bytes: bytes, tokens: tokens, path: path)
+    }
+
+    struct RawMatch {
+        let signature: Signature
+        let startToken: Int
+        let endToken: Int
+        let values: [String: String]
+    }
+
+    static func facts(from raw: [RawMatch], bytes: [UInt8], tokens: [JSToken], path: String) -> [SignatureFact] {
+        var positions = PositionWalker(bytes)
+        var out: [(fact: SignatureFact, match: RawMatch)] = []
+        for m in raw.sorted(by: { $0.startToken < $1.startToken || ($0.startToken == $1.startToken && $0.signature.order < $1.signature.order) }) {
+            guard let e = m.signature.emit else { continue }
+            let lookup: (String) -> String? = { m.values[$0] }
+            var attributes: [String: String] = [:]
+            for (name, t) in e.attributes {
+                let v = t.render(lookup)
+                if !v.isEmpty { attributes[name] = v }
+            }
+            let start = Int(tokens[m.startToken].start)
+            let end = tokens[max(m.startToken, m.endToken - 1)].end
+            let (line, column) = positions.position(of: start)
+            let (endLine, endColumn) = positions.peek(end)
+            let location = SourceLocation(
+                path: path, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                byteStart: start, byteEnd: end, snippet: PositionWalker.snippet(bytes, around: start, length: end - start))
+            let fact = Fact(kind: e.kind, key: e.key.render(lookup), attributes: attributes, location: location)
+            out.append((SignatureFact(
+                fact: fact, requires: e.requires.map { ($0.negated, $0.key.render(lookup)) }, order: m.signature.order), m))
+        }
+        let kept = dedupe(out.map(\.fact))
+        out = kept.map { out[$0] }
+        // whenFileHas: an attribute set to "true" when the same file has a fact with the key.
+        let keys = Set(out.map(\.fact.fact.key))
+        var result: [SignatureFact] = []
+        for (sf, m) in out {
+            var sf = sf
+            if let e = m.signature.emit, !e.whenFileHas.isEmpty {
+                var attributes = sf.fact.attributes
+                for (name, t) in e.whenFileHas where keys.contains(t.render { m.values[$0] }) {
+                    attributes[name] = "true"
+                }
+                let f = sf.fact
+                sf.fact = Fact(kind: f.kind, key: f.key, attributes: attributes, location: f.location)
+            }
+            result.append(sf)
+        }
+        return result.sorted { Inventory.factOrder($0.fact, $1.fact) }
+    }
+
+    /// The same fact (kind and key) from overlapping stretches of code is reported once: the
+    /// earliest declared signature wins (a benign-emitter signature before the generic sink).
+    static func dedupe(_ facts: [SignatureFact]) -> [Int] {
+        var groups: [String: [Int]] = [:]
+        for (i, f) in facts.enumerated() { groups[f.fact.kind + "\u{0}" + f.fact.key, default: []].append(i) }
+        var drop = Set<Int>()
+        for (_, members) in groups where members.count > 1 {
+            // Sorted by start: a fact can only overlap the ones kept just before it.
+            let sorted = members.sorted { facts[$0].fact.location.byteStart < facts[$1].fact.location.byteStart }
+            var kept: [Int] = []
+            for b in sorted {
+                let lb = facts[b].fact.location
+                var dropped = false
+                for a in kept.reversed() {
+                    let la = facts[a].fact.location
+                    guard la.byteEnd > lb.byteStart else { break }
+                    if facts[a].order <= facts[b].order {
+                        drop.insert(b)
+                        dropped = true
+                        break
+                    }
+                    drop.insert(a)
+                }
+                kept.removeAll { drop.contains($0) }
+                if !dropped { kept.append(b) }
+            }
+        }
+        return facts.indices.filter { !drop.contains($0) }
+    }
+}
+
+/// Lines (1-based) and UTF-16 columns (1-based) of increasing byte offsets, counted in one
+/// forward pass that stops at the last offset asked for.
+struct PositionWalker {
+    let bytes: [UInt8]
+    var offset = 0
+    var line = 1
+    var units = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Position of `target` (which must not be before the previous target).
+    mutating func position(of target: Int) -> (line: Int, column: Int) {
+        let t = min(target, bytes.count)
+        if t < offset { return Self.slowPosition(bytes, t) }
+        bytes.withUnsafeBufferPointer { b in
+            var i = offset, ln = line, u = units
+            let raw = UnsafeRawBufferPointer(b)
+            while i < t {
+                // Eight ASCII bytes without CR or LF at a time: eight UTF-16 units.
+                if i + 8 <= t {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A, cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let zeroLF = (lf &- 0x0101_0101_0101_0101) & ~lf & 0x8080_8080_8080_8080
+                    let zeroCR = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 == 0 && zeroLF == 0 && zeroCR == 0 {
+                        u += 8
+                        i += 8
+                        continue
+                    }
+                }
+                let c = b[i]
+                if c == 0x0A || (c == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) {
+                    ln += 1; u = 0
+                } else if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) {
+                    ln += 1; u = 0; i += 2
+                } else if c & 0xC0 != 0x80 {
+                    u += c >= 0xF0 ? 2 : 1
+                }
+                i += 1
+            }
+            offset = i; line = ln; units = u
+        }
+        return (line, units + 1)
+    }
+
+    /// Position of a later offset without moving (an end position).
+    func peek(_ target: Int) -> (line: Int, column: Int) {
+        var copy = self
+        return copy.position(of: target)
+    }
+
+    static func slowPosition(_ bytes: [UInt8], _ target: Int) -> (line: Int, column: Int) {
+        var w = PositionWalker(bytes)
+        return w.position(of: target)
+    }
+
+    /// The text of the line around `offset`, at most `limit` bytes, cut on scalar boundaries, trimmed.
+    static func snippet(_ bytes: [UInt8], around offset: Int, length: Int, limit: Int = 160) -> String {
+        let o = min(max(0, offset), bytes.count)
+        var from = o, to = o
+        let context = max(0, (limit - min(length, limit)) / 2)
+        while from > 0 && o - from < context && bytes[from - 1] != 0x0A && bytes[from - 1] != 0x0D { from -= 1 }
+        while to < bytes.count && to - from < limit && bytes[to] != 0x0A && bytes[to] != 0x0D { to += 1 }
+        while from < o && from < bytes.count && bytes[from] & 0xC0 == 0x80 { from += 1 }
+        while to > o && to < bytes.count && bytes[to] & 0xC0 == 0x80 { to -= 1 }
+        var text = Substring(String(decoding: bytes[from..<to], as: UTF8.self))
+        while let f = text.first, f.isWhitespace { text.removeFirst() }
+        while let l = text.last, l.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
+
+/// The state of one scan.
+struct MatchRun {
+    let set: SignatureSet
+    let buf: UnsafeBufferPointer<UInt8>
+    let toks: UnsafeBufferPointer<JSToken>
+    let active: [Bool]
+    var matches: [SignatureMatcher.RawMatch] = []
+
+    struct Alias { let text: [UInt8]; let target: [UInt8] }
+    struct Binding { let text: [UInt8]; let cls: String; let values: [String: String] }
+    var aliases: [UInt64: [Alias]] = [:]
+    /// Bit `hash & 0xFFFF` is set for every alias or bound name: most identifiers skip the lookup.
+    var dynamicBloom = [UInt64](repeating: 0, count: 1024)
+    var hasDynamic = false
+
+    /// Like `SignatureSet.lengthMask`, for alias and bound names: identifiers whose first byte and
+    /// length fit no such name are not even hashed.
+    var dynamicLengthMask = [UInt64](repeating: 0, count: 256)
+
+    mutating func noteDynamic(_ h: UInt64, _ name: [UInt8]) {
+        let bit = Int(h & 0xFFFF)
+        dynamicBloom[bit >> 6] |= 1 << UInt64(bit & 63)
+        if let f = name.first { dynamicLengthMask[Int(f)] |= 1 << UInt64(min(name.count, 63)) }
+        hasDynamic = true
+    }
+    var bindings: [UInt64: [Binding]] = [:]
+    var steps = 0
+    static let stepBudget = 4096
+    static let objectWord = Array("Object".utf8)
+    static let atobWord = Array("atob".utf8)
+
+    init(set: SignatureSet, buf: UnsafeBufferPointer<UInt8>, toks: UnsafeBufferPointer<JSToken>, active: [Bool]) {
+        self.set = set
+        self.buf = buf
+        self.toks = toks
+        self.active = active
+    }
+
+    // MARK: token helpers
+
+    @inline(__always) func isPunct(_ i: Int, _ p: JSPunctuator) -> Bool {
+        i >= 0 && i < toks.count && toks[i].kind == .punctuator && toks[i].detail == p.rawValue
+    }
+
+    @inline(__always) func isDot(_ i: Int) -> Bool {
+        i >= 0 && i < toks.count && toks[i].kind == .punctuator
+            && (toks[i].detail == JSPunctuator.dot.rawValue || toks[i].detail == JSPunctuator.questionDot.rawValue)
+    }
+
+    @inline(__always) func isWordToken(_ t: JSToken) -> Bool {
+        t.kind == .identifier || t.kind == .keyword
+    }
+
+    func equals(_ t: JSToken, _ w: [UInt8]) -> Bool {
+        guard Int(t.length) == w.count else { return false }
+        var k = 0
+        let s = Int(t.start)
+        while k < w.count {
+            if buf[s + k] != w[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func text(_ i: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[toks[i].range]), as: UTF8.self)
+    }
+
+    func bytesOf(_ i: Int) -> [UInt8] { Array(buf[toks[i].range]) }
+
+    func isString(_ t: JSToken) -> Bool { t.kind == .string || t.kind == .template }
+
+    func cooked(_ i: Int) -> String? { JSTokenizer.cookedValue(of: toks[i], in: buf) }
+
+    // MARK: the scan
+
+    mutating func scanAll() {
+        let n = toks.count
+        var i = 0
+        while i < n {
+            let t = toks[i]
+            switch t.kind {
+            case .identifier, .keyword:
+                let first = Int(buf[Int(t.start)])
+                let len = Int(t.length)
+                var h: UInt64 = 0
+                var hashed = false
+                if set.lengthMask[first] & (1 << UInt64(min(len, 63))) != 0 {
+                    h = SignatureSet.hash(buf, Int(t.start), t.end)
+                    hashed = true
+                    if let entry = set.wordTable.lookup(h, buf, Int(t.start), t.end) {
+                        dispatchWord(entry, at: i)
+                    }
+                }
+                if hasDynamic, t.kind == .identifier, dynamicLengthMask[first] & (1 << UInt64(min(len, 63))) != 0, !isDot(i - 1) {
+                    if !hashed { h = SignatureSet.hash(buf, Int(t.start), t.end) }
+                    let bit = Int(h & 0xFFFF)
+                    guard dynamicBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { break }
+                    if let a = aliases[h]?.first(where: { equals(t, $0.text) }), let entry = set.wordTable.lookup(a.target) {
+                        var groups: [Int32] = []
+                        // An alias stands for a function: only patterns that call it.
+                        for s in entry.callees where callsFirst(s) { tryCallee(s, at: i, name: a.target, viaAlias: true, groups: &groups) }
+                    }
+                    // `IDENT = …` rebinds: the old binding or alias ends here (a binder on the
+                    // right-hand side binds it again).
+                    if isPunct(i + 1, .assign) {
+                        let name = bytesOf(i)
+                        aliases[h]?.removeAll { $0.text == name }
+                        bindings[h]?.removeAll { $0.text == name }
+                        break
+                    }
+                    if let b = bindings[h]?.first(where: { equals(t, $0.text) }), let sigs = set.boundIndex[b.cls] {
+                        var groups: [Int32] = []
+                        for s in sigs { trySignature(s, start: i, anchor: i, imported: b.values, groups: &groups) }
+                    }
+                }
+            case .punctuator:
+                // Most punctuators start no pattern: one bit test, no array touched.
+                if set.punctMask & (1 << UInt64(t.detail & 63)) != 0 {
+                    var groups: [Int32] = []
+                    for s in set.punctIndex[Int(t.detail) & 63] { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
+                }
+            case .string, .template:
+                dispatchString(at: i)
+            default:
+                break
+            }
+            i += 1
+        }
+    }
+
+    mutating func dispatchWord(_ entry: SignatureSet.WordEntry, at i: Int) {
+        var groups: [Int32] = []
+        if !entry.callees.isEmpty {
+            noteAlias(at: i, name: entry.text)
+            if entry.calleeAnyNext || nextPunctIn(entry.calleeNext, after: i) {
+                for s in entry.callees { tryCallee(s, at: i, name: entry.text, viaAlias: false, groups: &groups) }
+            }
+        }
+        for (s, back) in entry.words {
+            if back == 0 {
+                // A pattern's first word is never a property name (use $callee or `. name`).
+                if isDot(i - 1) { continue }
+            }
+            guard i - back >= 0 else { continue }
+            trySignature(s, start: i - back, anchor: i, imported: [:], groups: &groups)
+        }
+    }
+
+    mutating func dispatchString(at i: Int) {
+        let t = toks[i]
+        guard t.length >= 2 else { return }
+        var groups: [Int32] = []
+        let plain = !t.flags.contains(.hasEscapes) && !t.flags.contains(.unterminated)
+        let from = Int(t.start) + 1, to = t.flags.contains(.unterminated) ? t.end : t.end - 1
+        if plain, to - from >= 1,
+           set.lengthMask[Int(buf[from])] & (1 << UInt64(min(to - from, 63))) != 0,
+           let entry = set.wordTable.lookup(SignatureSet.hash(buf, from, to), buf, from, to) {
+            for s in entry.stringValues { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
+            for s in entry.callees { tryComputedCallee(s, at: i, name: entry.text, groups: &groups) }
+        }
+        guard !set.stringAny.isEmpty, to >= from else { return }
+        // The first capture's constraints are checked on the raw bytes between the delimiters
+        // first; an escaped string is cooked only when a candidate passes on its raw text.
+        let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
+        let (g0, g1) = gramCandidates(inner)
+        var cookedBytes: [UInt8]?
+        // The ungated string patterns, then the gated ones whose gram occurs (set bits).
+        var ungated = 0
+        var bits0 = g0, bits1 = g1
+        while true {
+            let n: Int
+            if ungated < set.stringUngated.count {
+                n = set.stringUngated[ungated]
+                ungated += 1
+            } else if bits0 != 0 {
+                n = bits0.trailingZeroBitCount
+                bits0 &= bits0 - 1
+            } else if bits1 != 0 {
+                n = 64 + bits1.trailingZeroBitCount
+                bits1 &= bits1 - 1
+            } else {
+                break
+            }
+            let s = set.stringAny[n]
+            guard active[s] else { continue }
+            let sig = set.signatures[s]
+            guard case .string(let slot)? = sig.pattern.elements.first else { continue }
+            if let slot {
+                guard sig.constraints.allSatisfy({ $0.capture != slot || $0.constraint.holds(inner) }) else { continue }
+                if !plain {
+                    if cookedBytes == nil { cookedBytes = cooked(i).map { Array($0.utf8) } ?? [] }
+                    guard cookedBytes!.withUnsafeBufferPointer({ cb in
+                        sig.constraints.allSatisfy { $0.capture != slot || $0.constraint.holds(cb) }
+                    }) else { continue }
+                }
+            }
+            trySignature(s, start: i, anchor: i, imported: [:], groups: &groups)
+        }
+    }
+
+    /// Which gated string patterns (bit n for `stringAny[n]`, n < 128) have a word whose first
+    /// four bytes occur in the value.
+    func gramCandidates(_ v: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard v.count >= 4 else { return (0, 0) }
+        var m0: UInt64 = 0, m1: UInt64 = 0
+        var a = Bytes.fold(v[0]), b = Bytes.fold(v[1]), c = Bytes.fold(v[2])
+        var k = 3
+        while k < v.count {
+            let d = Bytes.fold(v[k])
+            let g = SignatureSet.gram(a, b, c, d)
+            if set.gramBits[g >> 6] & (1 << UInt64(g & 63)) != 0, let m = set.gramMasks[g] {
+                m0 |= m[0]
+                if m.count > 1 { m1 |= m[1] }
+            }
+            a = b; b = c; c = d
+            k += 1
+        }
+        return (m0, m1)
+    }
+
+    /// Whether signature `s`'s rest (after its `$callee`) starts with `(`.
+    func callsFirst(_ s: Int) -> Bool {
+        let r = set.flat.rest[s]
+        guard r.count > 0 else { return false }
+        let q = set.flat.elements[Int(r.start)]
+        return q.tag == .punct && q.detail == JSPunctuator.leftParen.rawValue
+    }
+
+    /// Whether the token after `i` is a punctuator in the mask.
+    @inline(__always) func nextPunctIn(_ mask: UInt64, after i: Int) -> Bool {
+        guard i + 1 < toks.count else { return false }
+        let t = toks[i + 1]
+        return t.kind == .punctuator && mask & (1 << UInt64(t.detail & 63)) != 0
+    }
+
+    /// `IDENT = x.y.NAME` (not called): `IDENT` becomes an alias of `NAME` in this file.
+    mutating func noteAlias(at i: Int, name: [UInt8]) {
+        guard toks[i].kind == .identifier else { return }
+        let next = i + 1
+        if next < toks.count {
+            let t = toks[next]
+            if t.kind == .punctuator {
+                let p = JSPunctuator(rawValue: t.detail)
+                guard p == .comma || p == .semicolon || p == .rightBrace || p == .rightParen else { return }
+            } else if !t.flags.contains(.newlineBefore) {
+                return
+            }
+        }
+        guard let s = expressionStart(endingAt: i), isPunct(s - 1, .assign), s - 2 >= 0,
+              toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }
+        let alias = bytesOf(s - 2)
+        guard alias != name else { return }
+        let h = SignatureSet.hash(alias)
+        noteDynamic(h, alias)
+        aliases[h, default: []].removeAll { $0.text == alias }
+        aliases[h, default: []].append(Alias(text: alias, target: name))
+    }
+
+    /// The first token of the member/call expression that ends at token `end`
+    /// (`a.b["c"](x).d` → `a`), or nil when it cannot be walked back within a few tokens.
+    func expressionStart(endingAt end: Int) -> Int? {
+        var k = end
+        var budget = 256
+        while k >= 0 && budget > 0 {
+            budget -= 1
+            let t = toks[k]
+            if t.kind == .punctuator, t.detail == JSPunctuator.rightParen.rawValue || t.detail == JSPunctuator.rightBracket.rawValue {
+                guard let open = opener(of: k, budget: &budget) else { return nil }
+                let before = open - 1
+                if before >= 0, toks[before].kind == .identifier || isPunct(before, .rightParen) || isPunct(before, .rightBracket) || isPunct(before, .questionDot) {
+                    if isPunct(before, .questionDot) { k = before - 1 } else { k = before }
+                    continue
+                }
+                return open
+            }
+            if t.kind == .identifier || t.isKeyword(.this) || t.kind == .string {
+                if isDot(k - 1) { k -= 2; continue }
+                return k
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// The opening bracket matching the closer at `close`, walking backwards.
+    func opener(of close: Int, budget: inout Int) -> Int? {
+        var depth = 0
+        var k = close
+        while k >= 0 && budget > 0 {
+            budget -= 1
+            let t = toks[k]
+            if t.kind == .punctuator {
+                switch JSPunctuator(rawValue: t.detail) {
+                case .rightParen?, .rightBracket?, .rightBrace?: depth += 1
+                case .leftParen?, .leftBracket?, .leftBrace?:
+                    depth -= 1
+                    if depth == 0 { return k }
+                default: break
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    // MARK: trying one signature
+
+    mutating func tryCallee(_ s: Int, at i: Int, name: [UInt8], viaAlias: Bool, groups: inout [Int32]) {
+        guard active[s] else { return }
+        if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
+        let t = toks[i]
+        var start = i
+        var next = i + 1
+        // Cheap rejection first: the elements after the name (or after a wrapper's `)`).
+        guard quickCheck(s, at: next, rest: true) || (isPunct(next, .rightParen) && quickCheck(s, at: next + 1, rest: true)) else { return }
+        let sig = set.signatures[s]
+        if viaAlias {
+            if isDot(i - 1) { return }
+        } else if t.kind == .string {
+            return
+        } else if isDot(i - 1) {
+            guard let s0 = expressionStart(endingAt: i) else { return }
+            start = s0
+        } else if i > 0, toks[i - 1].isKeyword(.function) {
+            return
+        }
+        // `x["NAME"]` is reached through the string index: not supported as an anchor here.
+        // Wrappers: `(0, x.NAME)` and `Object(x.NAME)`.
+        if isPunct(start - 1, .comma), start - 2 >= 0, toks[start - 2].kind == .number,
+           toks[start - 2].length == 1, buf[Int(toks[start - 2].start)] == UInt8(ascii: "0"), isPunct(start - 3, .leftParen) {
+            guard isPunct(next, .rightParen) else { return }
+            start -= 3
+            next += 1
+        } else if isPunct(start - 1, .leftParen), start - 2 >= 0, toks[start - 2].kind == .identifier,
+                  equals(toks[start - 2], Self.objectWord), !isDot(start - 3) {
+            guard isPunct(next, .rightParen) else { return }
+            start -= 2
+            next += 1
+        }
+        var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
+        if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
+        steps = 0
+        if let end = run([Frame(elements: sig.rest, index: 0)], next, &caps, sig) {
+            record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
+        }
+    }
+
+    /// The computed form `x["NAME"]` / `x['NAME']` of a `$callee`.
+    mutating func tryComputedCallee(_ s: Int, at i: Int, name: [UInt8], groups: inout [Int32]) {
+        guard active[s], isPunct(i - 1, .leftBracket), isPunct(i + 1, .rightBracket) else { return }
+        if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
+        guard quickCheck(s, at: i + 2, rest: true), let start = expressionStart(endingAt: i + 1) else { return }
+        let sig = set.signatures[s]
+        var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
+        if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
+        steps = 0
+        if let end = run([Frame(elements: sig.rest, index: 0)], i + 2, &caps, sig) {
+            record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
+        }
+    }
+
+    mutating func trySignature(_ s: Int, start: Int, anchor: Int, imported: [String: String], groups: inout [Int32]) {
+        guard active[s] else { return }
+        if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
+        guard quickCheck(s, at: start) else { return }
+        let sig = set.signatures[s]
+        var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
+        if !imported.isEmpty {
+            for (k, name) in sig.pattern.captureNames.enumerated() { caps[k] = imported[name] }
+        }
+        steps = 0
+        var pos = start
+        if case .bound? = sig.pattern.elements.first { pos += 1 }
+        if let end = run([Frame(elements: sig.rest, index: 0)], pos, &caps, sig, imported: imported) {
+            record(sig, start: start, end: end, caps: caps, imported: imported, groups: &groups)
+        }
+    }
+
+    /// Compares the leading fixed elements (plain data) without allocating: most candidates fail here.
+    func quickCheck(_ s: Int, at start: Int, rest: Bool = false) -> Bool {
+        let range = rest ? set.flat.rest[s] : set.flat.whole[s]
+        var pos = start
+        var e = Int(range.start)
+        let end = e + Int(range.count)
+        while e < end {
+            guard pos < toks.count else { return false }
+            let q = set.flat.elements[e]
+            let t = toks[pos]
+            switch q.tag {
+            case .punct:
+                guard t.kind == .punctuator, t.detail == q.detail || (q.detail == JSPunctuator.dot.rawValue && t.detail == JSPunctuator.questionDot.rawValue) else { return false }
+            case .word:
+                guard isWordToken(t), Int(t.length) == Int(q.length) else { return false }
+                let s0 = Int(t.start), o = Int(q.offset)
+                var k = 0
+                while k < Int(q.length) {
+                    if buf[s0 + k] != set.flat.words[o + k] { return false }
+                    k += 1
+                }
+            case .string:
+                guard isString(t) else { return false }
+            case .number:
+                guard t.kind == .number else { return false }
+            case .ident:
+                guard t.kind == .identifier else { return false }
+            case .anyToken:
+                break
+            }
+            pos += 1
+            e += 1
+        }
+        return true
+    }
+
+    mutating func record(_ sig: Signature, start: Int, end: Int, caps: [String?], imported: [String: String], groups: inout [Int32]) {
+        if set.flat.group[sig.order] >= 0 { groups.append(set.flat.group[sig.order]) }
+        var values = imported
+        for (k, name) in sig.pattern.captureNames.enumerated() {
+            if let v = caps[k] { values[name] = v }
+        }
+        if let cls = sig.bind { bind(cls, start: start, values: values, startsWithParen: sig.pattern.startsWithParen) }
+        if sig.emit != nil {
+            matches.append(SignatureMatcher.RawMatch(signature: sig, startToken: start, endToken: end, values: values))
+        }
+    }
+
+    /// `IDENT = <match>`: binds IDENT (for `$bound(cls)` patterns later in the file).
+    mutating func bind(_ cls: String, start: Int, values: [String: String], startsWithParen: Bool) {
+        var s = start
+        if startsWithParen {
+            guard let e = expressionStart(endingAt: start - 1) else { return }
+            s = e
+        }
+        // `await x(…)`: bind through the await.
+        if s > 0, toks[s - 1].isKeyword(.await) { s -= 1 }
+        guard isPunct(s - 1, .assign), s - 2 >= 0, toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }
+        let name = bytesOf(s - 2)
+        let h = SignatureSet.hash(name)
+        noteDynamic(h, name)
+        bindings[h, default: []].removeAll { $0.text == name }
+        bindings[h, default: []].append(Binding(text: name, cls: cls, values: values))
+    }
+
+    // MARK: the backtracking matcher (bounded by `stepBudget`)
+
+    struct Frame {
+        let elements: [PatternElement]
+        var index: Int
+    }
+
+    mutating func run(_ frames: [Frame], _ pos: Int, _ caps: inout [String?], _ sig: Signature,
+                      imported: [String: String] = [:]) -> Int? {
+        steps += 1
+        if steps > Self.stepBudget { return nil }
+        var frames = frames
+        while let top = frames.last, top.index >= top.elements.count { frames.removeLast() }
+        guard var top = frames.popLast() else {
+            // The whole pattern matched: check the constraints.
+            for c in sig.constraints {
+                guard let v = caps[c.capture] else { return nil }
+                var v2 = v
+                let ok = v2.withUTF8 { c.constraint.holds($0) }
+                if !ok { return nil }
+            }
+            return pos
+        }
+        let e = top.elements[top.index]
+        top.index += 1
+        frames.append(top)
+        switch e {
+        case .alternation(let parts):
+            for p in parts {
+                let saved = caps
+                var f = frames
+                f.append(Frame(elements: p, index: 0))
+                if let r = run(f, pos, &caps, sig, imported: imported) { return r }
+                caps = saved
+            }
+            return nil
+        case .optional(let p):
+            let saved = caps
+            var f = frames
+            f.append(Frame(elements: p, index: 0))
+            if let r = run(f, pos, &caps, sig, imported: imported) { return r }
+            caps = saved
+            return run(frames, pos, &caps, sig, imported: imported)
+        case .skip(let limit):
+            var q = pos
+            while q - pos <= limit {
+                let saved = caps
+                if let r = run(frames, q, &caps, sig, imported: imported) { return r }
+                caps = saved
+                if steps > Self.stepBudget { return nil }
+                guard let nq = unit(after: q, limit: limit - (q - pos)) else { return nil }
+                q = nq
+            }
+            return nil
+        default:
+            guard let np = single(e, pos, &caps) else { return nil }
+            return run(frames, np, &caps, sig, imported: imported)
+        }
+    }
+
+    /// The position after one balanced unit at `q`, or nil at an unmatched closer / the end.
+    func unit(after q: Int, limit: Int) -> Int? {
+        guard q < toks.count else { return nil }
+        let t = toks[q]
+        guard t.kind == .punctuator else { return q + 1 }
+        switch JSPunctuator(rawValue: t.detail) {
+        case .rightParen?, .rightBracket?, .rightBrace?: return nil
+        case .leftParen?, .leftBracket?, .leftBrace?:
+            var depth = 0
+            var k = q
+            while k < toks.count && k - q <= limit {
+                let u = toks[k]
+                if u.kind == .punctuator {
+                    switch JSPunctuator(rawValue: u.detail) {
+                    case .leftParen?, .leftBracket?, .leftBrace?: depth += 1
+                    case .rightParen?, .rightBracket?, .rightBrace?:
+                        depth -= 1
+                        if depth == 0 { return k + 1 }
+                    default: break
+                    }
+                } else if u.kind == .templateHead {
+                    depth += 1
+                } else if u.kind == .templateTail {
+                    depth -= 1
+                }
+                k += 1
+            }
+            return nil
+        default:
+            return q + 1
+        }
+    }
+
+    /// Matches one element that does not branch; returns the next position.
+    func single(_ e: PatternElement, _ pos: Int, _ caps: inout [String?]) -> Int? {
+        guard pos < toks.count else { return nil }
+        let t = toks[pos]
+        switch e {
+        case .punct(let p):
+            guard t.kind == .punctuator, t.detail == p || (p == JSPunctuator.dot.rawValue && t.detail == JSPunctuator.questionDot.rawValue) else { return nil }
+            return pos + 1
+        case .word(let w):
+            guard isWordToken(t), equals(t, w) else { return nil }
+            return pos + 1
+        case .string(let slot):
+            guard isString(t), let v = cooked(pos) else { return nil }
+            if let slot { caps[slot] = v }
+            return pos + 1
+        case .ident(let slot):
+            guard t.kind == .identifier else { return nil }
+            if let slot { caps[slot] = JSTokenizer.identifierName(of: t, in: buf) }
+            return pos + 1
+        case .number(let slot):
+            guard t.kind == .number else { return nil }
+            if let slot { caps[slot] = text(pos) }
+            return pos + 1
+        case .any:
+            return unit(after: pos, limit: 4096)
+        case .argument(let slot, let classSlot):
+            return argument(at: pos, &caps, slot, classSlot)
+        case .charCodes(let slot):
+            var units: [UInt16] = []
+            var k = pos
+            while k < toks.count, toks[k].kind == .number, let v = Self.integer(text(k)), v >= 0, v <= 0xFFFF {
+                units.append(UInt16(v))
+                k += 1
+                if isPunct(k, .comma), k + 1 < toks.count, toks[k + 1].kind == .number { k += 1 } else { break }
+            }
+            guard !units.isEmpty else { return nil }
+            if let slot { caps[slot] = String(decoding: units, as: UTF16.self) }
+            return k
+        case .bound:
+            return toks[pos].kind == .identifier ? pos + 1 : nil
+        case .callee, .alternation, .optional, .skip:
+            return nil
+        }
+    }
+
+    static func integer(_ s: String) -> Int? {
+        if s.hasPrefix("0x") || s.hasPrefix("0X") { return Int(s.dropFirst(2), radix: 16) }
+        return Int(s)
+    }
+
+    /// One call argument, classified: literal, remote, data, decoded (`atob("…")`), non-literal.
+    func argument(at pos: Int, _ caps: inout [String?], _ slot: Int?, _ classSlot: Int?) -> Int? {
+        var k = pos
+        var count = 0
+        while k < toks.count && count < 4096 {
+            let t = toks[k]
+            if t.kind == .punctuator {
+                if t.detail == JSPunctuator.comma.rawValue || t.detail == JSPunctuator.semicolon.rawValue { break }
+                if t.detail == JSPunctuator.rightParen.rawValue || t.detail == JSPunctuator.rightBracket.rawValue || t.detail == JSPunctuator.rightBrace.rawValue { break }
+            }
+            guard let nk = unit(after: k, limit: 4096 - count) else { break }
+            count += nk - k
+            k = nk
+        }
+        guard k > pos else { return nil }
+        var value = ""
+        var cls = "non-literal"
+        if let literal = literalValue(pos, k) {
+            value = literal
+            var v = literal
+            cls = v.withUTF8 { b in
+                if Bytes.isURL(b, remoteOnly: true) { return "remote" }
+                if Bytes.hasPrefix(b, "data:") || Bytes.hasPrefix(b, "blob:") { return "data" }
+                return "literal"
+            }
+        } else if let decoded = decodedAtob(pos, k) {
+            value = decoded
+            cls = "decoded"
+        }
+        if let slot { caps[slot] = value }
+        if let classSlot { caps[classSlot] = cls }
+        return k
+    }
+
+    /// Strings joined by `+`, one keyword/number literal, or `!0` / `!1`.
+    func literalValue(_ from: Int, _ to: Int) -> String? {
+        if to - from == 1 {
+            let t = toks[from]
+            if isString(t) { return cooked(from) }
+            if t.kind == .number { return text(from) }
+            if t.isKeyword(.true) || t.isKeyword(.false) || t.isKeyword(.null) { return text(from) }
+            return nil
+        }
+        if to - from == 2, isPunct(from, .bang), toks[from + 1].kind == .number {
+            return text(from + 1) == "0" ? "true" : text(from + 1) == "1" ? "false" : nil
+        }
+        guard (to - from) % 2 == 1 else { return nil }
+        var out = ""
+        var k = from
+        while k < to {
+            guard isString(toks[k]), let v = cooked(k) else { return nil }
+            out += v
+            k += 1
+            if k < to {
+                guard isPunct(k, .plus) else { return nil }
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// `atob("…")`, `x.atob("…")`: the decoded text (nil if not base64 of UTF-8).
+    func decodedAtob(_ from: Int, _ to: Int) -> String? {
+        guard to - from >= 4, isPunct(to - 1, .rightParen), isString(toks[to - 2]), isPunct(to - 3, .leftParen),
+              toks[to - 4].kind == .identifier, equals(toks[to - 4], Self.atobWord),
+              let encoded = cooked(to - 2) else { return nil }
+        guard let data = Base64.decode(encoded), let s = String(validating: data, as: UTF8.self) else { return nil }
+        return s
+    }
+}
+
+/// A small base64 decoder (standard alphabet, padding optional).
+enum Base64 {
+    static func decode(_ s: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        var acc: UInt32 = 0
+        var bits = 0
+        for b in s.utf8 {
+            let v: UInt32
+            switch b {
+            case 0x41...0x5A: v = UInt32(b - 0x41)
+            case 0x61...0x7A: v = UInt32(b - 0x61 + 26)
+            case 0x30...0x39: v = UInt32(b - 0x30 + 52)
+            case 0x2B, 0x2D: v = 62
+            case 0x2F, 0x5F: v = 63
+            case 0x3D: continue
+            default: return nil
+            }
+            acc = (acc << 6) | v
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((acc >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,364 @@
+/// Signature files compiled once into an index by first fixed token, so that the matcher looks
+/// at each token once and tries only the patterns that can start there.
+public struct SignatureSet: Sendable {
+    public let signatures: [Signature]
+    /// Fact kinds declared by the files, with their attributes (for the rules' catalog).
+    public let kinds: [String: Set<String>]
+    /// The files the set was compiled from, in order.
+    public let files: [String]
+
+    final class WordEntry: @unchecked Sendable {
+        // Mutated only while the set is built.
+        let text: [UInt8]
+        var words: [(signature: Int, back: Int)] = []
+        var callees: [Int] = []
+        var stringValues: [Int] = []
+        /// Punctuators that can follow the word for some callee pattern (bit = raw value), or
+        /// `anyNext` when some callee pattern accepts any next token.
+        var calleeNext: UInt64 = 0
+        var calleeAnyNext = false
+        init(text: [UInt8]) { self.text = text }
+    }
+
+    /// Word (and string value) index by the bytes' FNV-1a hash.
+    let wordTable: WordTable
+    /// `lengthMask[firstByte]` has bit `min(length, 63)` set when some indexed word could match.
+    let lengthMask: [UInt64]
+    let punctIndex: [[Int]]
+    /// Bit n set when `punctIndex[n]` is not empty.
+    let punctMask: UInt64
+    /// Patterns anchored at any string token.
+    let stringAny: [Int]
+    /// For each of `stringAny`: whether it needs one of its `contains` words (so can be skipped
+    /// when the string has none of the words' first four bytes, see `gramBits`).
+    let stringGated: [Bool]
+    /// Indices into `stringAny` of the patterns that are not gated (tried on every string).
+    var stringUngated: [Int] { stringUngatedList }
+    let stringUngatedList: [Int]
+    /// Bit set of hashed 4-byte lower-cased prefixes of the `contains` words of string patterns.
+    let gramBits: [UInt64]
+    /// For a hashed gram: which of `stringAny` (bit n of word n/64) have a word starting so.
+    let gramMasks: [Int: [UInt64]]
+    /// Whether some pattern is anchored at a string value.
+    let hasStringValues: Bool
+    let boundIndex: [String: [Int]]
+    /// Every file-path filter used by some signature (for the scan cache key).
+    let pathFilters: [String]
+    /// Plain-data copies of each signature's quick checks (whole pattern and rest after a
+    /// leading `$callee`/`$bound`), so the hot loop never touches a `Signature` reference.
+    let flat: FlatQuick
+
+    public static let empty = SignatureSet(
+        signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256),
+        punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGated: [], gramBits: Array(repeating: 0, count: 1024), gramMasks: [:],
+        hasStringValues: false, boundIndex: [:], pathFilters: [], flat: FlatQuick([]))
+
+    /// Compiles signature files (name for messages, JSON text). Ids and kinds are per file;
+    /// a `$bound(class)` needs a signature that binds `class` somewhere in the set.
+    public static func compile(files: [(name: String, text: String)]) throws(ConfigError) -> SignatureSet {
+        var signatures: [Signature] = []
+        var paths: [String] = []
+        var kinds: [String: Set<String>] = [:]
+        var kindSource: [String: String] = [:]
+        for (name, text) in files {
+            let parsed = try SignatureLoader.parse(file: name, text: text, firstOrder: signatures.count)
+            for (kind, attributes) in parsed.kinds {
+                kinds[kind, default: []].formUnion(attributes)
+                kindSource[kind] = kindSource[kind] ?? name
+            }
+            for (s, p) in parsed.signatures {
+                signatures.append(s)
+                paths.append(p)
+            }
+        }
+        // Bindings: the names a `$bound(class)` pattern imports are the captures of the binders.
+        var binderNames: [String: Set<String>] = [:]
+        for s in signatures {
+            if let cls = s.bind { binderNames[cls, default: []].formUnion(s.pattern.captureNames) }
+        }
+        for index in signatures.indices {
+            guard case .bound(let cls)? = signatures[index].pattern.elements.first else { continue }
+            let file = signatures[index].file
+            guard let imported = binderNames[cls] else {
+                throw ConfigError(file: file, path: paths[index] + ".pattern",
+                                  message: "no signature binds \"\(cls)\" (add \"bind\": \"\(cls)\" to a definition)")
+            }
+            for name in signatures[index].pattern.captureNames where !name.hasSuffix(".class") && !imported.contains(name)
+                && !signatures[index].pattern.elements.capturesName(name, in: signatures[index].pattern.captureNames) {
+                throw ConfigError(file: file, path: paths[index] + ".where." + name,
+                                  message: "neither the pattern nor a \"\(cls)\" binding captures \"\(name)\"")
+            }
+            let own = Set(signatures[index].pattern.captureNames)
+            let known = own.union(imported)
+            if let e = signatures[index].emit {
+                var templates: [(String, Template)] = [("emit.key", e.key)]
+                templates += e.attributes.map { ("emit.attributes.\($0.name)", $0.value) }
+                templates += e.whenFileHas.map { ("emit.whenFileHas.\($0.name)", $0.key) }
+                templates += e.requires.enumerated().map { ("emit.requires[\($0.offset)]", $0.element.key) }
+                for (where_, t) in templates {
+                    for p in t.placeholders where !known.contains(p) {
+                        let hint = Suggestion.closest(to: p, in: known).map { " (did you mean {\($0)}?)" } ?? ""
+                        throw ConfigError(file: file, path: paths[index] + "." + where_,
+                                          message: "placeholder {\(p)} is filled by no capture\(hint)")
+                    }
+                }
+            }
+        }
+        return build(signatures: signatures, kinds: kinds, files: files.map(\.name))
+    }
+
+    static func build(signatures: [Signature], kinds: [String: Set<String>], files: [String]) -> SignatureSet {
+        var words: [UInt64: [WordEntry]] = [:]
+        var mask = [UInt64](repeating: 0, count: 256)
+        var punct = [[Int]](repeating: [], count: 64)
+        var stringAny: [Int] = []
+        var hasStringValues = false
+        var bound: [String: [Int]] = [:]
+        var filters = Set<String>()
+
+        var stringGated: [Bool] = []
+        var grams = [UInt64](repeating: 0, count: 1024)
+        var masks: [Int: [UInt64]] = [:]
+        func entry(_ text: [UInt8], _ update: (WordEntry) -> Void) {
+            let h = hash(text)
+            var list = words[h] ?? []
+            if let e = list.first(where: { $0.text == text }) {
+                update(e)
+            } else {
+                let e = WordEntry(text: text)
+                update(e)
+                list.append(e)
+            }
+            words[h] = list
+            if let f = text.first { mask[Int(f)] |= 1 << UInt64(min(text.count, 63)) }
+        }
+
+        for (index, s) in signatures.enumerated() {
+            filters.formUnion(s.paths)
+            for anchor in s.pattern.anchors {
+                switch anchor {
+                case .word(let w, let back): entry(w) { $0.words.append((index, back)) }
+                case .callee(let w):
+                    entry(w) { e in
+                        e.callees.append(index)
+                        // A wrapper `(0, x.NAME)` puts `)` next; otherwise the rest's first token.
+                        e.calleeNext |= 1 << UInt64(JSPunctuator.rightParen.rawValue)
+                        if let q = s.restQuick.first, q.tag == .punct { e.calleeNext |= 1 << UInt64(q.detail) } else { e.calleeAnyNext = true }
+                    }
+                case .punct(let p): punct[Int(p)].append(index)
+                case .bound(let cls): bound[cls, default: []].append(index)
+                case .string:
+                    // A first `$str` constrained by `oneOf` is indexed by value.
+                    var values: Set<String>?
+                    if case .string(let slot?)? = s.pattern.elements.first {
+                        for c in s.constraints where c.capture == slot {
+                            if case .oneOf(let v) = c.constraint { values = v }
+                        }
+                    }
+                    if let values {
+                        hasStringValues = true
+                        for v in values { entry(Array(v.utf8)) { $0.stringValues.append(index) } }
+                    } else {
+                        stringAny.append(index)
+                        // Gate on `contains` words of four bytes or more.
+                        var gated = false
+                        if case .string(let slot?)? = s.pattern.elements.first {
+                            for c in s.constraints where c.capture == slot {
+                                switch c.constraint {
+                                case .contains(let list), .containsIgnoringCase(let list):
+                                    guard list.allSatisfy({ $0.count >= 4 }) else { continue }
+                                    gated = true
+                                    let n = stringAny.count - 1
+                                    for w in list {
+                                        let o = rareGramOffset(w)
+                                        let g = gram(Bytes.fold(w[o]), Bytes.fold(w[o + 1]), Bytes.fold(w[o + 2]), Bytes.fold(w[o + 3]))
+                                        grams[g >> 6] |= 1 << UInt64(g & 63)
+                                        var m = masks[g] ?? []
+                                        while m.count <= n / 64 { m.append(0) }
+                                        m[n / 64] |= 1 << UInt64(n % 64)
+                                        masks[g] = m
+                                    }
+                                default: break
+                                }
+                                if gated { break }
+                            }
+                        }
+                        stringGated.append(gated)
+                    }
+                }
+            }
+        }
+        return SignatureSet(
+            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask,
+            punctIndex: punct, stringAny: stringAny, stringGated: stringGated, gramBits: grams, gramMasks: masks,
+            hasStringValues: hasStringValues, boundIndex: bound,
+            pathFilters: filters.sorted(), flat: FlatQuick(signatures))
+    }
+
+    init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
+         lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGated: [Bool], gramBits: [UInt64], gramMasks: [Int: [UInt64]], hasStringValues: Bool,
+         boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
+        self.signatures = signatures
+        self.kinds = kinds
+        self.files = files
+        self.wordTable = wordTable
+        self.lengthMask = lengthMask
+        self.punctIndex = punctIndex
+        var mask: UInt64 = 0
+        for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }
+        self.punctMask = mask
+        self.stringAny = stringAny
+        self.stringGated = stringGated
+        self.stringUngatedList = stringGated.indices.filter { !stringGated[$0] }
+        self.gramBits = gramBits
+        self.gramMasks = gramMasks
+        self.hasStringValues = hasStringValues
+        self.boundIndex = boundIndex
+        self.pathFilters = pathFilters
+        self.flat = flat
+    }
+
+    /// Where the word's most distinctive four bytes start: the gram with the most bytes that are
+    /// not lower-case letters (`.`, `-`, `_`, `:`, digits), so that common words (`config`,
+    /// `remove`) do not wake the pattern up on every string.
+    static func rareGramOffset(_ w: [UInt8]) -> Int {
+        var best = 0, bestScore = -1
+        for o in 0...(w.count - 4) {
+            var score = 0
+            for b in w[o..<(o + 4)] where !(b >= 0x61 && b <= 0x7A) { score += 1 }
+            if score >= bestScore { best = o; bestScore = score }
+        }
+        return best
+    }
+
+    /// A 16-bit hash of four (lower-cased) bytes.
+    @inline(__always)
+    static func gram(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        let v = UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16 | UInt32(d) << 24
+        return Int((v &* 0x9E3779B1) >> 16)
+    }
+
+    /// FNV-1a over bytes.
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        var k = from
+        while k < to {
+            h = (h ^ UInt64(p[k])) &* 0x100000001b3
+            k += 1
+        }
+        return h
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0, 0, $0.count) }
+    }
+}
+
+extension Array where Element == PatternElement {
+    /// Whether some element of the pattern fills the capture `name`.
+    func capturesName(_ name: String, in names: [String]) -> Bool {
+        guard let slot = names.firstIndex(of: name) else { return false }
+        return contains { $0.fills(slot) }
+    }
+}
+
+extension PatternElement {
+    func fills(_ slot: Int) -> Bool {
+        switch self {
+        case .string(let c), .ident(let c), .number(let c), .charCodes(let c): return c == slot
+        case .argument(let c, let k): return c == slot || k == slot
+        case .callee(_, let c): return c == slot
+        case .alternation(let parts): return parts.contains { $0.contains { $0.fills(slot) } }
+        case .optional(let p): return p.contains { $0.fills(slot) }
+        default: return false
+        }
+    }
+}
+
+/// An open-addressing table from word bytes to their index entry, keyed by FNV-1a hash (no
+/// Swift `Hasher` on the hot path).
+struct WordTable: Sendable {
+    let hashes: [UInt64]
+    let slots: [Int32]
+    let entries: [SignatureSet.WordEntry]
+    let mask: Int
+
+    init(_ entries: [SignatureSet.WordEntry]) {
+        var size = 16
+        while size < entries.count * 4 { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size)
+        var slots = [Int32](repeating: -1, count: size)
+        for (n, e) in entries.enumerated() {
+            let h = SignatureSet.hash(e.text)
+            var k = Int(truncatingIfNeeded: h) & (size - 1)
+            while slots[k] >= 0 { k = (k + 1) & (size - 1) }
+            hashes[k] = h
+            slots[k] = Int32(n)
+        }
+        self.hashes = hashes
+        self.slots = slots
+        self.entries = entries
+        self.mask = size - 1
+    }
+
+    /// The entry whose text is `buf[from..<to]`, if any.
+    @inline(__always)
+    func lookup(_ h: UInt64, _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> SignatureSet.WordEntry? {
+        var k = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[k]
+            if slot < 0 { return nil }
+            if hashes[k] == h {
+                let e = entries[Int(slot)]
+                if e.text.count == to - from && e.text.withUnsafeBufferPointer({ t in
+                    var m = 0
+                    while m < t.count { if t[m] != buf[from + m] { return false }; m += 1 }
+                    return true
+                }) { return e }
+            }
+            k = (k + 1) & mask
+        }
+    }
+
+    func lookup(_ text: [UInt8]) -> SignatureSet.WordEntry? {
+        text.withUnsafeBufferPointer { lookup(SignatureSet.hash(text), $0, 0, text.count) }
+    }
+}
+
+/// The quick checks of all signatures in flat arrays of plain data.
+struct FlatQuick: Sendable {
+    var elements: [QuickElement] = []
+    var words: [UInt8] = []
+    /// Per signature: start and count in `elements` of the whole-pattern and the rest checks.
+    var whole: [(start: Int32, count: Int32)] = []
+    var rest: [(start: Int32, count: Int32)] = []
+    /// Per signature: its group as a number (-1: none).
+    var group: [Int32] = []
+
+    init(_ signatures: [Signature]) {
+        var groups: [String: Int32] = [:]
+        for sig in signatures {
+            for (list, isRest) in [(sig.quick, false), (sig.restQuick, true)] {
+                let start = Int32(elements.count)
+                for q in list {
+                    if q.tag == .word {
+                        let o = Int32(words.count)
+                        words += sig.quickWords[Int(q.offset)..<Int(q.offset + q.length)]
+                        elements.append(QuickElement(tag: .word, detail: 0, offset: o, length: q.length))
+                    } else {
+                        elements.append(q)
+                    }
+                }
+                let entry = (start, Int32(list.count))
+                if isRest { rest.append(entry) } else { whole.append(entry) }
+            }
+            if let g = sig.group {
+                if groups[g] == nil { groups[g] = Int32(groups.count) }
+                group.append(groups[g]!)
+            } else {
+                group.append(-1)
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import LivegateRules
+import LivegateScanner
+
+/// The shipped signatures as the rules side sees them: compiled once, their kinds in the
+/// catalog, used by the checker, printed by `livegate inventory`.
+struct SignatureIntegrationTests {
+    @Test func shippedSignaturesCompile() throws {
+        let set = try ShippedSignatures.compiled.get()
+        #expect(ShippedSignatures.files.map(\.path) == [
+            "signatures/dynamic-code.json", "signatures/feature-flags.json", "signatures/live-updates.json",
+            "signatures/miners.json", "signatures/native-bridges.json", "signatures/native-code-urls.json",
+            "signatures/obfuscation.json", "signatures/payments.json", "signatures/permission-apis.json",
+            "signatures/remote-code.json", "signatures/routes.json", "signatures/update-prompts.json",
+        ])
+        #expect(set.files.count == 12)
+    }
+
+    @Test func catalogKnowsTheSignatureKinds() {
+        let catalog = FactKindCatalog.shipped
+        #expect(catalog.attributes["bridge-call"] == ["framework", "plugin", "method", "guarded", "via", "service", "action", "module"])
+        #expect(catalog.attributes["native-binary"] == ["format", "sha256", "size"])
+        #expect(catalog.attributes["route"] == ["framework", "via", "route"])
+        #expect(catalog.knows("updater-call") && catalog.knows("dynamic-code") && catalog.knows("app-config"))
+        #expect(!FactKindCatalog.builtIn.knows("bridge-call"))
+    }
+
+    @Test func aRuleMayNameASignatureKindAndAttribute() throws {
+        let text = rulesetJSON(ruleJSON(
+            when: #"{"fact": "bridge-call", "change": ["added"], "attributes": {"guarded": {"notIn": ["true"]}}}"#,
+            message: "new bridge call {plugin}.{method}"))
+        let rules = try RulesetLoader().parse(file: "r.json", text: text)
+        #expect(rules.map(\.id) == ["sample-rule"])
+        #expect(throws: ConfigError.self) { try RulesetLoader(catalog: .builtIn).parse(file: "r.json", text: text) }
+    }
+
+    @Test func shippedRulesetsSkipSignatureFiles() throws {
+        #expect(try RulesetLoader().loadShipped().count == 5)
+    }
+
+    @Test func inventoryReportText() {
+        let bundle = BundleLoader().load(entries: [
+            .init(path: "index.html", bytes: Array("<html></html>".utf8)),
+            .init(path: "app.js", bytes: Array("const C=registerPlugin(\"Camera\");\nC.getPhoto();\n".utf8)),
+        ], origin: "b")
+        let inventory = InventoryBuilder(signatures: ShippedSignatures.set).build(bundle)
+        #expect(InventoryReport.text(inventory) == """
+            app.js:1:9: plugin-registration capacitor:Camera {framework=capacitor, plugin=Camera, via=registerPlugin} | const C=registerPlugin("Camera");
+            app.js:2:1: bridge-call capacitor:Camera.getPhoto {framework=capacitor, method=getPhoto, plugin=Camera, via=plugin-variable} | C.getPhoto();
+            index.html:1:1: entry-point entry:index.html {container=directory}
+            3 facts in 2 files: bridge-call 1, entry-point 1, plugin-registration 1
+
+            """)
+        let json = InventoryReport.json(inventory)
+        #expect(json.contains(#""key" : "capacitor:Camera.getPhoto""#))
+        #expect(json.contains(#""counts" : {"#))
+        #expect(json == InventoryReport.json(InventoryBuilder(signatures: ShippedSignatures.set).build(bundle)))
+    }
+
+    @Test func checkerScansIdenticalFilesOnce() {
+        let js = Array("eval(x)".utf8)
+        let old = BundleLoader().load(entries: [.init(path: "index.html", bytes: []), .init(path: "a.js", bytes: js)], origin: "old")
+        let new = BundleLoader().load(entries: [.init(path: "index.html", bytes: []), .init(path: "a.js", bytes: js)], origin: "new")
+        var cache = ScanCache()
+        let builder = InventoryBuilder(signatures: ShippedSignatures.set)
+        let a = builder.build(old, cache: &cache)
+        let b = builder.build(new, cache: &cache)
+        #expect(cache.hits == 1)
+        #expect(a.facts.map(\.key) == b.facts.map(\.key))
+        #expect(a.facts.map(\.key) == ["eval:non-literal", "entry:index.html"])
+    }
+}

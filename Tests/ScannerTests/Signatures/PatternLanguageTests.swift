@@ -1,0 +1,269 @@
+import Testing
+@testable import LivegateScanner
+
+/// The pattern language, directive by directive, on one-signature sets.
+struct PatternLanguageTests {
+    func run(_ signature: String, _ js: String) throws -> [String] {
+        scan(js, set: try signatureSet(signature))
+    }
+
+    @Test func literalTokensAndStringCapture() throws {
+        let sig = #"{"pattern": "track ( $str:a", "emit": {"kind": "t", "key": "k:{a}"}}"#
+        let got1 = try run(sig, "track('x'); track(`y`); track(`z${1}`); track(v)")
+        #expect(got1 == ["1:1 t k:x", "1:13 t k:y"])
+    }
+
+    @Test func cookedValuesOfEscapedStrings() throws {
+        let sig = #"{"pattern": "track ( $str:a", "emit": {"kind": "t", "key": "k:{a}"}}"#
+        let got2 = try run(sig, #"track("\x65v\u0061l")"#)
+        #expect(got2 == ["1:1 t k:eval"])
+    }
+
+    @Test func identNumAndAny() throws {
+        let sig = #"{"pattern": "f ( $ident:a , $num:b , $any , $str:c", "emit": {"kind": "t", "key": "{a}/{b}/{c}"}}"#
+        let got3 = try run(sig, "f(x, 0x1F, (1,2,[3]), 's'); f(x, 1, 2 3, 's'); f(if, 1, 2, 's')")
+        #expect(got3 == ["1:1 t x/0x1F/s"])
+    }
+
+    @Test func argumentClasses() throws {
+        let sig = #"{"pattern": "g ( $arg:a", "emit": {"kind": "t", "key": "{a.class}", "attributes": {"a": "{a}"}}}"#
+        let js = """
+            g("x"+'y')
+            g("https://e.com/a.js")
+            g("data:text/javascript,1")
+            g(atob("ZXZhbA=="))
+            g(a + "x")
+            g(!0)
+            """
+        let got4 = try run(sig, js)
+        #expect(got4 == [
+            "1:1 t literal {a=xy}", "2:1 t remote {a=https://e.com/a.js}", "3:1 t data {a=data:text/javascript,1}",
+            "4:1 t decoded {a=eval}", "5:1 t non-literal", "6:1 t literal {a=true}",
+        ])
+    }
+
+    @Test func charCodes() throws {
+        let sig = #"{"pattern": "c ( $charcodes:s )", "emit": {"kind": "t", "key": "{s}"}}"#
+        let got5 = try run(sig, "c(101,118,0x61,108); c(1,x)")
+        #expect(got5 == ["1:1 t eval"])
+    }
+
+    @Test func alternationAndOptional() throws {
+        let sig = #"{"pattern": "a $alt( . $ident:p | [ $str:p ] ) $opt( ( $str:q ) )", "emit": {"kind": "t", "key": "{p}:{q}"}}"#
+        let got6 = try run(sig, "a.x; a['y']('z'); a(1)")
+        #expect(got6 == ["1:1 t x:", "1:6 t y:z"])
+    }
+
+    @Test func boundedSkipStaysInsideBrackets() throws {
+        let sig = #"{"pattern": "{ k : $str:a , $skip(8) v : $str:b", "emit": {"kind": "t", "key": "{a}={b}"}}"#
+        let js = "x={k:'1',o:{v:'no'},v:'2'}; y={k:'3'},z={v:'4'}; w={k:'5',a:1,b:2,c:3,d:4,e:5,v:'6'}"
+        let got7 = try run(sig, js)
+        #expect(got7 == ["1:3 t 1=2"])
+    }
+
+    @Test func calleeForms() throws {
+        let sig = #"{"pattern": "$callee(registerPlugin) ( $str:a", "emit": {"kind": "t", "key": "{a}"}}"#
+        let js = """
+            registerPlugin("A")
+            x.registerPlugin("B")
+            x?.registerPlugin("C")
+            (0,x.registerPlugin)("D")
+            (0, x.registerPlugin)("E")
+            Object(x.registerPlugin)("F")
+            x["registerPlugin"]("G")
+            x['registerPlugin']("H")
+            a.b.c.registerPlugin("I")
+            function registerPlugin(n) {}
+            """
+        let got8 = try run(sig, js)
+        #expect(got8 == ["1:1 t A", "2:1 t B", "3:1 t C", "4:1 t D", "5:1 t E", "6:1 t F", "7:1 t G", "8:1 t H", "9:1 t I"])
+    }
+
+    @Test func calleeAliasChain() throws {
+        let sig = #"{"pattern": "$callee(registerPlugin) ( $str:a", "emit": {"kind": "t", "key": "{a}"}}"#
+        let got9 = try run(sig, "var q=1,ld=Xr.registerPlugin;const Lo=ld(\"Camera\",{});ld.x(\"no\")")
+        #expect(got9 == ["1:39 t Camera"])
+    }
+
+    @Test func calleeCaptureAndFirstWordIsNotAProperty() throws {
+        let sig = #"{"pattern": "$callee(a|b):n ( $str:s", "emit": {"kind": "t", "key": "{n}{s}"}}"#
+        let got10 = try run(sig, "a('1'); o.b('2')")
+        #expect(got10 == ["1:1 t a1", "1:9 t b2"])
+        let word = #"{"pattern": "track ( $str:a", "emit": {"kind": "t", "key": "{a}"}}"#
+        let got11 = try run(word, "o.track('x'); track('y')")
+        #expect(got11 == ["1:15 t y"])
+    }
+
+    @Test func bindingsFollowTheAssignedVariable() throws {
+        let sigs = #"""
+            {"pattern": "$callee(make) ( $str:p", "bind": "thing", "emit": {"kind": "t", "key": "def:{p}"}},
+            {"pattern": "$bound(thing) . $ident:m (", "emit": {"kind": "t", "key": "{p}.{m}"}}
+            """#
+        let js = "Lo.before(); const Lo=make(\"Camera\"), r=(0,A.make)(\"Geo\"); Lo.getPhoto(); r.watch(); o.Lo.no();"
+        let got12 = try run(sigs, js)
+        #expect(got12 == ["1:23 t def:Camera", "1:41 t def:Geo", "1:60 t Camera.getPhoto", "1:75 t Geo.watch"])
+    }
+
+    @Test func bindingThroughACallWithoutAName() throws {
+        let sigs = #"""
+            {"pattern": "( $str:p , { web :", "bind": "plugin", "emit": {"kind": "t", "key": "def:{p}"}},
+            {"pattern": "$bound(plugin) . $ident:m (", "emit": {"kind": "t", "key": "{p}.{m}"}}
+            """#
+        let got13 = try run(sigs, "s=Object(i[\"b\"])(\"App\",{web:()=>1});s.exitApp()")
+        #expect(got13 == ["1:17 t def:App", "1:37 t App.exitApp"])
+    }
+
+    @Test func constraints() throws {
+        func one(_ constraint: String, _ values: [String]) throws -> [String] {
+            let sig = #"{"pattern": "v ( $str:a", "where": {"a": \#(constraint)}, "emit": {"kind": "t", "key": "{a}"}}"#
+            return try run(sig, values.map { "v(\"\($0)\");" }.joined()).map { String($0.split(separator: " ")[2]) }
+        }
+        #expect(try one(#"{"startsUpper": true}"#, ["Camera", "camera", ""]) == ["Camera"])
+        #expect(try one(#"{"startsLower": true}"#, ["Camera", "camera"]) == ["camera"])
+        #expect(try one(#"{"oneOf": ["a", "b"]}"#, ["a", "c", "b"]) == ["a", "b"])
+        #expect(try one(#"{"notOneOf": ["a"]}"#, ["a", "c"]) == ["c"])
+        #expect(try one(#"{"prefix": ["./", "/"], "notPrefix": "//"}"#, ["./x", "/y", "//z", "w"]) == ["./x", "/y"])
+        #expect(try one(#"{"suffix": ".so"}"#, ["lib.so", "also"]) == ["lib.so"])
+        #expect(try one(#"{"contains": "hive"}"#, ["coinhive.js", "x"]) == ["coinhive.js"])
+        #expect(try one(#"{"containsIgnoringCase": "update now"}"#, ["Please UPDATE NOW", "x"]) == ["Please"])
+        #expect(try one(#"{"minLength": 2, "maxLength": 3}"#, ["a", "ab", "abcd"]) == ["ab"])
+        #expect(try one(#"{"matchesURL": true}"#, ["https://a", "data:x", "./a", "//cdn.x"]) == ["https://a", "data:x", "//cdn.x"])
+        #expect(try one(#"{"isRemoteURL": true}"#, ["https://a", "data:x", "//cdn.x", "wss://s"]) == ["https://a", "//cdn.x", "wss://s"])
+        #expect(try one(#"{"pathLike": true}"#, ["a/b.so", "a b.so", "x"]) == ["a/b.so"])
+    }
+
+    @Test func groupsLetTheFirstDeclaredSignatureWin() throws {
+        let sigs = #"""
+            {"pattern": "f ( $str:a", "where": {"a": {"oneOf": ["x"]}}, "group": "g", "emit": {"kind": "t", "key": "special"}},
+            {"pattern": "f ( $str:a", "group": "g", "emit": {"kind": "t", "key": "generic:{a}"}}
+            """#
+        let got14 = try run(sigs, "f('x'); f('y')")
+        #expect(got14 == ["1:1 t special", "1:9 t generic:y"])
+    }
+
+    @Test func requiresAFingerprintInTheBundle() throws {
+        let sigs = #"""
+            {"pattern": "$str:s", "where": {"s": {"contains": "sdk.example.com"}}, "emit": {"kind": "t", "key": "sdk:example"}},
+            {"pattern": "$callee(isOn) ( $str:f", "emit": {"kind": "t", "key": "flag:{f}", "requires": ["sdk:example"]}},
+            {"pattern": "$callee(isOn) ( $str:f", "emit": {"kind": "t", "key": "app:{f}", "requires": ["!sdk:example"]}}
+            """#
+        let set = try signatureSet(sigs)
+        #expect(inventory(["a.js": "g.isOn('new-ui')"], set: set).map { describe($0) } == ["1:1 t app:new-ui"])
+        #expect(inventory(["a.js": "g.isOn('new-ui')", "b.js": "u='https://sdk.example.com/v1'"], set: set).map { describe($0, path: true) }
+                == ["a.js:1:1 t flag:new-ui", "b.js:1:3 t sdk:example"])
+    }
+
+    @Test func whenFileHasSetsAnAttribute() throws {
+        let sigs = #"""
+            {"pattern": "$callee(check) ( $str:p", "emit": {"kind": "t", "key": "checked:{p}"}},
+            {"pattern": "$callee(use) ( $str:p", "emit": {"kind": "t", "key": "use:{p}", "whenFileHas": {"a": "checked:{p}"}}}
+            """#
+        let got15 = try run(sigs, "check('X');use('X');use('Y')")
+        #expect(got15 == ["1:1 t checked:X", "1:12 t use:X {a=true}", "1:21 t use:Y"])
+    }
+
+    @Test func pathFilters() throws {
+        let sig = #"{"pattern": "$str:r : [", "paths": ["_app/immutable/"], "emit": {"kind": "t", "key": "{r}"}}"#
+        let set = try signatureSet(sig)
+        #expect(inventory(["_app/immutable/entry/app.1a2b3c4d.js": "d={'/':[2]}", "other.js": "d={'/':[2]}"], set: set)
+            .map { describe($0, path: true) } == ["_app/immutable/entry/app.1a2b3c4d.js:1:4 t /"])
+    }
+
+    @Test func templateFilters() throws {
+        let sig = #"{"pattern": "f ( $str:a", "emit": {"kind": "t", "key": "{a|lower}|{a|chunk}|{a|route}|{a|ext}"}}"#
+        let got16 = try run(sig, "f('./(tabs)/Index-Dvm9KEU2.TSX')")
+        #expect(got16 == ["1:1 t ./(tabs)/index-dvm9keu2.tsx|./(tabs)/*.TSX|/Index-Dvm9KEU2|tsx"])
+    }
+
+    @Test func commentsAndStringsNeverMatch() throws {
+        let sig = #"{"pattern": "$callee(eval) ( $arg:a", "emit": {"kind": "t", "key": "{a.class}"}}"#
+        let got17 = try run(sig, "// eval(x)\n/* eval(y) */ 'eval(z)'; `eval(w)`; x = /eval(v)/")
+        #expect(got17 == [])
+    }
+
+    @Test func pathologicalInputStaysBounded() throws {
+        let sig = #"{"pattern": "a ( $skip b ( $skip c", "emit": {"kind": "t", "key": "k"}}"#
+        let js = String(repeating: "a(b(b(b(b(", count: 400) + String(repeating: ")", count: 2000)
+        let set = try signatureSet(sig)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { #expect(scan(js, set: set) == []) }
+        #expect(elapsed < .seconds(5))
+    }
+}
+
+/// Strict validation: an invalid file is refused with the file, the JSON path and what is wrong.
+struct SignatureValidationTests {
+    @Test func unknownKeys() {
+        #expect(compileError(#"{"pattern": "f (", "emitt": {}}"#) == #"test.json: $.signatures[0].emitt: unknown key (did you mean "emit"?)"#)
+        #expect(compileError(#"{"pattern": "f ( $str:a", "where": {"a": {"startUpper": true}}, "emit": {"kind": "t", "key": "k"}}"#)
+                == #"test.json: $.signatures[0].where.a.startUpper: unknown key (did you mean "startsUpper"?)"#)
+    }
+
+    @Test func unknownDirective() {
+        #expect(compileError(#"{"pattern": "f ( $strr:a", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: unknown directive $strr (did you mean $str?); write $lit($strr) for a literal identifier")
+    }
+
+    @Test func unbalancedBrackets() {
+        #expect(compileError(#"{"pattern": "f ( ]", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: unbalanced brackets: ']' does not close '('")
+        #expect(compileError(#"{"pattern": "f ) (", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: unbalanced brackets: ')' closes nothing")
+        #expect(compileError(#"{"pattern": "f $alt( a | b", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: unbalanced brackets: a '$alt(' or '$opt(' is not closed")
+    }
+
+    @Test func placeholdersWithoutCaptures() {
+        #expect(compileError(#"{"pattern": "f ( $str:plugin", "emit": {"kind": "t", "key": "x:{plugn}"}}"#)
+                == "test.json: $.signatures[0].emit.key: placeholder {plugn} is filled by no capture (did you mean {plugin}?)")
+        #expect(compileError(#"{"pattern": "f ( $str:p", "emit": {"kind": "t", "key": "k", "attributes": {"a": "{q}"}}}"#)
+                == "test.json: $.signatures[0].emit.attributes.a: placeholder {q} is filled by no capture (did you mean {p}?)")
+        #expect(compileError(#"""
+            {"pattern": "make ( $str:p", "bind": "thing"},
+            {"pattern": "$bound(thing) . $ident:m (", "emit": {"kind": "t", "key": "{p}.{m}.{z}"}}
+            """#) == "test.json: $.signatures[1].emit.key: placeholder {z} is filled by no capture (did you mean {m}?)")
+    }
+
+    @Test func kindsAttributesAndBindings() {
+        #expect(compileError(#"{"pattern": "f (", "emit": {"kind": "u", "key": "k"}}"#)
+                == #"test.json: $.signatures[0].emit.kind: fact kind "u" is not declared in this file's "kinds" (did you mean "t"?)"#)
+        #expect(compileError(#"{"pattern": "f (", "emit": {"kind": "t", "key": "k", "attributes": {"d": "x"}}}"#)
+                == #"test.json: $.signatures[0].emit.attributes.d: attribute "d" is not declared for kind "t" in "kinds""#)
+        #expect(compileError(#"{"pattern": "$bound(nothing) . x", "emit": {"kind": "t", "key": "k"}}"#)
+                == #"test.json: $.signatures[0].pattern: no signature binds "nothing" (add "bind": "nothing" to a definition)"#)
+        #expect(compileError(#"{"pattern": "f ( $str:p"}"#)
+                == #"test.json: $.signatures[0]: a signature needs "emit", "bind" or both"#)
+        #expect(compileError(#"{"pattern": "f ( $str:p", "where": {"q": {"startsUpper": true}}, "emit": {"kind": "t", "key": "k"}}"#)
+                == #"test.json: $.signatures[0].where.q: the pattern captures no "q" (did you mean "p"?)"#)
+    }
+
+    @Test func patternShape() {
+        #expect(compileError(#"{"pattern": "$ident:a (", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: a pattern must start with a literal token, $callee, $bound, $str or $alt of literals, not $ident")
+        #expect(compileError(#"{"pattern": "f $skip", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: $skip must be followed by what it skips to")
+        #expect(compileError(#"{"pattern": "f . $callee(x)", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: $callee may only start a pattern")
+        #expect(compileError(#"{"pattern": "f ( 'x'", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: a pattern literal must be a punctuator or a word, not ''x'' (use $str, $num)")
+        #expect(compileError(#"{"pattern": "f ( $str:a", "emit": {"kind": "t", "key": "{a|upper}"}}"#)
+                == "test.json: $.signatures[0].emit.key: unknown filter |upper (expected one of: lower, chunk, route, ext)")
+    }
+
+    @Test func invalidJSON() {
+        #expect(throws: ConfigError.self) { try SignatureSet.compile(files: [("bad.json", "{")]) }
+        do {
+            _ = try SignatureSet.compile(files: [("bad.json", #"{"area": "x", "signatures": [], "extra": 1}"#)])
+            Issue.record("accepted an unknown top-level key")
+        } catch {
+            #expect(error.description == #"bad.json: $.extra: unknown key"#)
+        }
+    }
+
+    @Test func shippedSignaturesCompile() throws {
+        let set = try SignatureSet.compile(files: Shipped.files)
+        #expect(Shipped.files.count == 12)
+        #expect(set.signatures.count > 150)
+        #expect(set.kinds["bridge-call"]?.contains("guarded") == true)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import LivegateScanner
+
+/// Matches never happen inside comments or strings; keys survive a rebuild.
+struct RobustnessTests {
+    /// Fixtures whose facts come from token patterns (not from string values or file paths).
+    static let codeFixtures: [(String, [String: String])] = [
+        ("capacitorVite", SignatureFixtures.capacitorVite), ("capacitorWebpack4", SignatureFixtures.capacitorWebpack4),
+        ("capacitorWebpack5", SignatureFixtures.capacitorWebpack5), ("capacitorEsbuild", SignatureFixtures.capacitorEsbuild),
+        ("capacitorDirect", SignatureFixtures.capacitorDirect), ("transports", SignatureFixtures.transports),
+        ("cordovaPluginFile", SignatureFixtures.cordovaPluginFile), ("cordovaMinified", SignatureFixtures.cordovaMinified),
+        ("ionicNative", SignatureFixtures.ionicNative), ("reactNativeMetro", SignatureFixtures.reactNativeMetro),
+        ("expo", SignatureFixtures.expo), ("capgo", SignatureFixtures.capgo), ("appflowWebView", SignatureFixtures.appflowWebView),
+        ("codePushChcpExpo", SignatureFixtures.codePushChcpExpo), ("reactRouter", SignatureFixtures.reactRouter),
+        ("vueRouter", SignatureFixtures.vueRouter), ("angularRouter", SignatureFixtures.angularRouter),
+        ("expoRouter", SignatureFixtures.expoRouter), ("buildEnv", SignatureFixtures.buildEnv), ("appFlags", SignatureFixtures.appFlags),
+        ("dynamicSinks", SignatureFixtures.dynamicSinks), ("benignEmitters", SignatureFixtures.benignEmitters),
+        ("obfuscation", SignatureFixtures.obfuscation), ("permissions", SignatureFixtures.permissions),
+        ("updatePrompts", SignatureFixtures.updatePrompts),
+    ]
+
+    @Test(arguments: codeFixtures.map(\.0))
+    func wrappedInACommentMatchesNothing(_ name: String) {
+        let files = Self.codeFixtures.first { $0.0 == name }!.1
+        #expect(!inventory(files).isEmpty)
+        let block = files.mapValues { "/* " + $0.replacingOccurrences(of: "*/", with: "* /") + " */" }
+        #expect(inventory(block).map { describe($0) } == [])
+        let line = files.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 }.joined(separator: "\n") }
+        #expect(inventory(line).map { describe($0) } == [])
+    }
+
+    /// Token patterns never look inside a string; only `$str`-first patterns (fingerprints,
+    /// URLs) read string values, and none of these fixtures' strings is one.
+    @Test(arguments: codeFixtures.map(\.0))
+    func wrappedInAStringMatchesNothing(_ name: String) throws {
+        let files = Self.codeFixtures.first { $0.0 == name }!.1
+        var quoted: [String: String] = [:]
+        for (path, source) in files {
+            let json = String(decoding: try JSONEncoder().encode(source), as: UTF8.self)
+            quoted[path] = "var s = " + json + ";\nvar t = `" + source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "`", with: "\\`").replacingOccurrences(of: "${", with: "\\${") + "`;\n"
+        }
+        #expect(inventory(quoted).map { describe($0) } == [])
+    }
+
+    /// The same code minified with other identifier names and chunk hashes gives the same keys.
+    @Test func keysAreStableAcrossRebuilds() {
+        let first = """
+            import{r as Br}from"./index-Dvm9KEU2.js";var Qa=1,ld=Br;const Lo=ld("Camera",{web:()=>import("./web-BqK3Z1a2.js").then(e=>new e.CameraWeb)});
+            async function Jo(){await Lo.getPhoto({quality:90});window.Capacitor.isPluginAvailable("Haptics")}
+            u.jsx(yc,{path:"/wallet",element:u.jsx(I4,{})});eval(x);n.variation("new-checkout",!1);const L="https://clientsdk.launchdarkly.com";
+            """.replacingOccurrences(of: "ld=Br", with: "ld=Xr.registerPlugin")
+        let second = """
+            import{q as Zz}from"./index-B7aQ9xY2.js";var M=2,sn=Yt.registerPlugin;const Ab=sn("Camera",{web:()=>import("./web-Ck81LmNo.js").then(t=>new t.CameraWeb)});
+            async function Pq(){await Ab.getPhoto({quality:90});self.Capacitor.isPluginAvailable("Haptics")}
+            c.jsx(Qe,{path:"/wallet",element:c.jsx(R2,{})});eval(y);r.variation("new-checkout",!1);const K="https://clientsdk.launchdarkly.com";
+            """
+        let a = inventory(["assets/index-Dvm9KEU2.js": first]).map { "\($0.kind) \($0.key)" }
+        let b = inventory(["assets/index-C3pQ9rT1.js": second]).map { "\($0.kind) \($0.key)" }
+        #expect(a == b)
+        #expect(a == [
+            "plugin-registration capacitor:Camera", "dynamic-code import:literal", "bridge-call capacitor:Camera.getPhoto",
+            "plugin-check capacitor-available:Haptics", "route route:/wallet", "dynamic-code eval:non-literal",
+            "feature-flag flag:launchdarkly:new-checkout", "sdk-fingerprint sdk:launchdarkly",
+        ])
+    }
+
+    /// Scripts inside another file report host-file positions.
+    @Test func hostFileRangesReportHostPositions() throws {
+        let html = "<html>\n<script>\neval(x)\n</script>\n</html>\n"
+        let bytes = Array(html.utf8)
+        let start = Array("<html>\n<script>".utf8).count
+        let end = start + Array("\neval(x)\n".utf8).count
+        let facts = SignatureMatcher(Shipped.set).scan(bytes, range: start..<end, path: "index.html").map(\.fact)
+        #expect(facts.map { describe($0, path: true) } == ["index.html:3:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}"])
+        #expect(facts.first?.location.snippet == "eval(x)")
+    }
+
+    /// Files with identical bytes are scanned once.
+    @Test func identicalFilesAreScannedOnce() {
+        let entries = [BundleLoader.MemoryEntry(path: "a.js", bytes: Array("eval(x)".utf8)),
+                       BundleLoader.MemoryEntry(path: "b/c.js", bytes: Array("eval(x)".utf8))]
+        let bundle = BundleLoader().load(entries: entries, origin: "test")
+        var cache = ScanCache()
+        let facts = InventoryBuilder(signatures: Shipped.set).build(bundle, cache: &cache).facts
+        #expect(cache.hits == 1)
+        #expect(facts.map { describe($0, path: true) } == [
+            "a.js:1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
+            "b/c.js:1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
+        ])
+    }
+}
+
+/// The matcher's forward position walker agrees with LineTable on every offset.
+struct PositionWalkerTests {
+    @Test func agreesWithLineTable() {
+        let text = "abcdefghij klmnop\r\nqrstuvwxyz é😀 abcdefgh\rxyz\u{2028}0123456789abcdef\n\nend of the text, long enough"
+        let bytes = Array(text.utf8)
+        let table = LineTable(bytes)
+        var walker = PositionWalker(bytes)
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+            let (line, column) = walker.position(of: offset)
+            let expected = table.position(of: offset)
+            #expect(line == expected.line && column == expected.column, "offset \(offset)")
+        }
+    }
+}

@@ -1,0 +1,361 @@
+/// The fixtures, by name: path → source.
+enum SignatureFixtures {
+    /// Vite: alias of registerPlugin, binding, method call
+    static let capacitorVite: [String: String] = [
+        "assets/index-Dvm9KEU2.js": ##"""
+import{r as Br}from"./index-Dvm9KEU2.js";const Xr={registerPlugin:Br};var Qa=1,ld=Xr.registerPlugin;
+const Lo=ld("Camera",{web:()=>Ao(()=>import("./web-BqK3Z1a2.js"),[]).then(e=>new e.CameraWeb)});
+async function Jo(){const e=await Lo.getPhoto({quality:90,resultType:"uri"});return e}
+"""##,
+    ]
+    static let capacitorViteKinds: Set<String>? = ["bridge-call", "plugin-registration"]
+    /// webpack 4: Object(i["b"]) callee recognised by its {web:} argument
+    static let capacitorWebpack4: [String: String] = [
+        "js/app.5c3a8eec.js": ##"""
+var a=Object(i["b"])("App",{web:function(){return n.e("chunk-2d208e4e").then(n.bind(null,"1b7c")).then(function(e){return new e.AppWeb})}});a.addListener("backButton",function(){a.exitApp()});
+"""##,
+    ]
+    static let capacitorWebpack4Kinds: Set<String>? = ["bridge-call", "plugin-registration"]
+    /// webpack 5: (0,A.registerPlugin)
+    static let capacitorWebpack5: [String: String] = [
+        "main.3f2a1b4c5d6e7f80.js": ##"""
+const r=(0,A.registerPlugin)("Geolocation",{web:()=>e.A(76340).then(e=>new e.GeolocationWeb)});
+r.getCurrentPosition({enableHighAccuracy:!0}).then(o=>o);
+"""##,
+    ]
+    static let capacitorWebpack5Kinds: Set<String>? = ["bridge-call", "plugin-registration"]
+    /// esbuild, unminified; single-argument registerPlugin
+    static let capacitorEsbuild: [String: String] = [
+        "app.js": ##"""
+// node_modules/@capacitor/app/dist/esm/index.js
+var App = registerPlugin("App", {
+  web: () => import("./web-7BG4A6LK.js").then((m) => new m.AppWeb())
+});
+// src/main.ts
+App.addListener("appUrlOpen", (event) => {
+  console.log(event.url);
+});
+const Keyboard = registerPlugin('Keyboard');
+Keyboard.setResizeMode({ mode: 'none' });
+"""##,
+    ]
+    static let capacitorEsbuildKinds: Set<String>? = ["bridge-call", "plugin-registration"]
+    /// Capacitor.Plugins, isPluginAvailable guard, nativePromise/nativeCallback
+    static let capacitorDirect: [String: String] = [
+        "app.js": ##"""
+t.Capacitor&&t.Capacitor.isPluginAvailable("Haptics")&&t.Capacitor.Plugins.Haptics.impact({style:"HEAVY"});
+Capacitor.Plugins.Toast.show({text:"hi"});window.Capacitor.Plugins["Share"];
+window.Capacitor.nativePromise("Device","getInfo",{});Capacitor.nativeCallback("Motion","addListener",{},cb);
+"""##,
+    ]
+    static let capacitorDirectKinds: Set<String>? = nil
+    /// raw transports
+    static let transports: [String: String] = [
+        "app.js": ##"""
+window.androidBridge.postMessage(JSON.stringify(msg));
+window.webkit.messageHandlers.bridge.postMessage(msg);
+webkit.messageHandlers.cordova.postMessage([id,s,a,args]);
+window.webkit.messageHandlers["myApp"].postMessage({x:1});
+_cordovaNative.exec(secret,s,a,id,json);
+prompt(argsJson,"gap:"+JSON.stringify([s,a,id]));
+"""##,
+    ]
+    static let transportsKinds: Set<String>? = nil
+    /// cordova.define plugin module with exec
+    static let cordovaPluginFile: [String: String] = [
+        "plugins/cordova-plugin-camera/www/Camera.js": ##"""
+cordova.define("cordova-plugin-camera.camera", function(require, exports, module) {
+var argscheck = require('cordova/argscheck');
+var exec = require('cordova/exec');
+var cameraExport = {};
+cameraExport.getPicture = function (successCallback, errorCallback, options) {
+    exec(successCallback, errorCallback, 'Camera', 'takePicture', args);
+};
+module.exports = cameraExport;
+});
+"""##,
+    ]
+    static let cordovaPluginFileKinds: Set<String>? = nil
+    /// minified exec alias, cordova.exec; platform sniffing is not a call
+    static let cordovaMinified: [String: String] = [
+        "main.js": ##"""
+var n=require("cordova/exec");n(function(e){},function(e){},"Device","getDeviceInfo",[]);cordova.exec(o,i,"StatusBar","hide",[]);
+var isCordova=!!(ke.cordova||ke.phonegap||ke.PhoneGap);
+"""##,
+    ]
+    static let cordovaMinifiedKinds: Set<String>? = nil
+    /// cordova_plugins.js: ids, clobbers, versions; old entries without pluginId
+    static let cordovaPlugins: [String: String] = [
+        "cordova_plugins.js": ##"""
+cordova.define('cordova/plugin_list', function(require, exports, module) {
+  module.exports = [
+    { "id": "cordova-plugin-camera.Camera", "file": "plugins/cordova-plugin-camera/www/CameraConstants.js",
+      "pluginId": "cordova-plugin-camera", "clobbers": [ "Camera" ] },
+    { "id": "cordova-hot-code-push-plugin.chcp", "file": "plugins/cordova-hot-code-push-plugin/www/chcp.js",
+      "pluginId": "cordova-hot-code-push-plugin", "clobbers": [ "chcp" ], "runs": true },
+    { "id": "cordova-plugin-device.device", "file": "plugins/cordova-plugin-device/www/device.js", "clobbers": [ "device" ] }
+  ];
+  module.exports.metadata = { "cordova-plugin-camera": "6.0.0", "cordova-hot-code-push-plugin": "1.5.3" };
+});
+"""##,
+    ]
+    static let cordovaPluginsKinds: Set<String>? = nil
+    /// Ionic Native / awesome-cordova-plugins wrappers
+    static let ionicNative: [String: String] = [
+        "main.js": ##"""
+t.prototype.getPicture=function(e){return cA(this,"getPicture",{callbackOrder:"reverse"},arguments)},t.pluginName="Camera",t.plugin="cordova-plugin-camera",t.pluginRef="navigator.camera",t.repo="https://github.com/apache/cordova-plugin-camera";
+"""##,
+        "vendor.js": ##"""
+Camera.pluginName = "Camera";
+Camera.plugin = "cordova-plugin-camera";
+Camera.pluginRef = "navigator.camera";
+BarcodeScanner = __decorate([Plugin({ pluginName: "BarcodeScanner", plugin: "phonegap-plugin-barcodescanner", pluginRef: "cordova.plugins.barcodeScanner" })], BarcodeScanner);
+"""##,
+    ]
+    static let ionicNativeKinds: Set<String>? = nil
+    /// Metro: NativeModules, TurboModuleRegistry, codegen, UIManager, events, requireNativeComponent; RN feature flags are not app flags
+    static let reactNativeMetro: [String: String] = [
+        "index.android.bundle": ##"""
+__DEV__=false;__d((function(g,r,i,a,m,e,d){var n=r(d[0]);n.NativeModules.MMKV.initialize('x');var t=(r(d[1])).getEnforcing('DeviceInfo');var o=r(d[2]);o.get('RNSSearchBar',(function(){return c}));n.UIManager.getViewManagerConfig('RNSScreen');n.DeviceEventEmitter.addListener('onGestureHandlerEvent',h);var s=(0,n.requireNativeComponent)("RNCWebView");n.NativeReactNativeFeatureFlagsCxx.commonTestFlag();r(d[3]).ReactNativeFeatureFlags.enableFabric()}),2,[3,4,5,7]);
+__r(0);
+"""##,
+    ]
+    static let reactNativeMetroKinds: Set<String>? = nil
+    /// Expo modules
+    static let expo: [String: String] = [
+        "index.ios.bundle": ##"""
+__d((function(g,r,i,a,m,e,d){(0,r(d[2]).requireNativeModule)('ExpoAsset');var u=(0,t.requireOptionalNativeModule)('ExpoUpdates');g.expo.modules.NativeModulesProxy.ExponentConstants.getWebViewUserAgentAsync()}),5,[]);
+"""##,
+    ]
+    static let expoKinds: Set<String>? = nil
+    /// Capgo CapacitorUpdater calls
+    static let capgo: [String: String] = [
+        "assets/index-C9x8Yz7w.js": ##"""
+import{r as Br}from"./index-Dvm9KEU2.js";const Xr={registerPlugin:Br};var Qa=1,ld=Xr.registerPlugin;
+const Ca=ld("CapacitorUpdater",{web:()=>Ao(()=>import("./web-CxYz12ab.js"),[]).then(e=>new e.CapacitorUpdaterWeb)});
+Ca.notifyAppReady();Ca.download({url:"https://updates.example.com/v2.zip",version:"2.0.0"}).then(e=>Ca.set(e));
+"""##,
+    ]
+    static let capgoKinds: Set<String>? = ["bridge-call", "updater-call"]
+    /// Appflow LiveUpdates.sync and WebView.setServerBasePath
+    static let appflowWebView: [String: String] = [
+        "main.js": ##"""
+const LiveUpdates = registerPlugin("LiveUpdates");
+async function go() { await LiveUpdates.sync(); }
+Capacitor.Plugins.WebView.setServerBasePath({path:p});
+"""##,
+    ]
+    static let appflowWebViewKinds: Set<String>? = ["updater-call"]
+    /// CodePush, cordova-hot-code-push, Expo Updates
+    static let codePushChcpExpo: [String: String] = [
+        "main.js": ##"""
+codePush.sync({updateDialog:true,installMode:codePush.InstallMode.IMMEDIATE});codePush.notifyAppReady();var c=n.NativeModules.CodePush;
+chcp.fetchUpdate(function(e,t){e||chcp.installUpdate()});
+async function u(){await Updates.fetchUpdateAsync();await Updates.reloadAsync()}
+"""##,
+    ]
+    static let codePushChcpExpoKinds: Set<String>? = ["update-prompt", "updater-call"]
+    /// React Router v5/v6/v7
+    static let reactRouter: [String: String] = [
+        "assets/index-Dvm9KEU2.js": ##"""
+u.jsx(yc,{path:"/auth",element:u.jsx(I4,{})}),u.jsx(yc,{path:"/workspace/:id/*",element:u.jsx(Q2,{})});
+(0,a.createBrowserRouter)([{path:"/",element:(0,o.jsx)(Ne,{}),children:[{index:!0,element:x},{path:"settings",lazy:()=>import("./settings-Ab12Cd34.js")}]}]);
+Object(h.jsx)(o.b,{exact:!0,path:"/home",component:p});
+"""##,
+    ]
+    static let reactRouterKinds: Set<String>? = ["route"]
+    /// Vue Router / Ionic Vue
+    static let vueRouter: [String: String] = [
+        "js/app.5c3a8eec.js": ##"""
+const r=[{path:"/",redirect:"/home"},{path:"/home",name:"Home",component:je}];
+const s=Ye({history:Ke(),routes:[{path:"/tabs/",component:()=>a(()=>import("./Home.19057efc.js"),[])}]});
+"""##,
+    ]
+    static let vueRouterKinds: Set<String>? = ["route"]
+    /// Angular eager and lazy routes
+    static let angularRouter: [String: String] = [
+        "main.3f2a1b4c5d6e7f80.js": ##"""
+const bO=[{path:"feed",component:ES},{path:"publicacion/:id",component:mx},{path:"faq",loadChildren:()=>n.e(592).then(n.bind(n,592)).then(e=>e.FaqModule)},{path:"about",loadComponent:()=>import("./chunk-ABCD1234.js").then(m=>m.About)},{path:"",redirectTo:"feed",pathMatch:"full"}];jh.forRoot(bO);
+"""##,
+    ]
+    static let angularRouterKinds: Set<String>? = ["route"]
+    /// SvelteKit dictionary (only in _app/immutable)
+    static let sveltekit: [String: String] = [
+        "_app/immutable/entry/app.BXc2dEf3.js": ##"""
+const dictionary={"/":[2],"/browse":[3],"/blog/[slug]":[-5,[2]]};export{dictionary};
+"""##,
+        "_app/immutable/chunks/other.Dk3x9aB1.js": ##"""
+const x={"/":[2]};
+"""##,
+    ]
+    static let sveltekitKinds: Set<String>? = ["route"]
+    /// Next.js pages, build manifest, app-router chunk paths
+    static let nextjs: [String: String] = [
+        "_next/static/chunks/pages/charts/pie-chart-1a2b3c4d5e6f7a8b.js": ##"""
+(window.__NEXT_P=window.__NEXT_P||[]).push(["/charts/pie-chart",function(){return n(1234)}]);
+"""##,
+        "_next/static/Xb9_kL2mN/_buildManifest.js": ##"""
+self.__BUILD_MANIFEST={__rewrites:{afterFiles:[],beforeFiles:[],fallback:[]},"/":["static/chunks/pages/index-abc.js"],"/about":["static/chunks/pages/about-def.js"],sortedPages:["/","/_app","/_error","/about"]};self.__BUILD_MANIFEST_CB&&self.__BUILD_MANIFEST_CB();
+"""##,
+        "_next/static/chunks/app/(shop)/cart/[id]/page-1a2b3c4d5e6f7a8b.js": ##"""
+x;
+"""##,
+    ]
+    static let nextjsKinds: Set<String>? = ["route"]
+    /// Expo Router context map, router.push, Screen name, href
+    static let expoRouter: [String: String] = [
+        "index.android.bundle": ##"""
+__d((function(g,r,i,a,m,e,d){m.exports={"./(tabs)/_layout.tsx":{enumerable:!0,get:function(){return r(d[6])}},"./(tabs)/settings.tsx":{enumerable:!0,get:function(){return r(d[7])}},"./index.tsx":{enumerable:!0,get:function(){return r(d[8])}}};o.router.push("/profile");(0,n.jsx)(t.Stack.Screen,{name:"modal"});(0,n.jsx)(l.Link,{href:"/settings"})}),9,[]);
+"""##,
+    ]
+    static let expoRouterKinds: Set<String>? = ["route"]
+    /// LaunchDarkly: keys and defaults, confirmed by its endpoints
+    static let launchDarkly: [String: String] = [
+        "vendor.js": ##"""
+const e="https://clientsdk.launchdarkly.com",t="https://clientstream.launchdarkly.com";
+"""##,
+        "app.js": ##"""
+n.variation("new-checkout",!1);ldClient.boolVariation('dark-mode', false);o.variationDetail(`beta`,"off");
+"""##,
+    ]
+    static let launchDarklyKinds: Set<String>? = ["feature-flag", "sdk-fingerprint"]
+    /// SDK-shaped calls without the SDK's endpoint strings are not flags
+    static let flagsWithoutFingerprint: [String: String] = [
+        "app.js": ##"""
+n.variation("new-checkout",!1);s.isEnabled("x");c.getTreatment("y");
+"""##,
+    ]
+    static let flagsWithoutFingerprintKinds: Set<String>? = ["feature-flag"]
+    /// build-time env objects
+    static let buildEnv: [String: String] = [
+        "assets/index-Dvm9KEU2.js": ##"""
+const t={BASE_URL:"/",MODE:"production",DEV:!1,PROD:!0,SSR:!1};
+const o={production:!0,apiUrl:"https://api.example.com"};__DEV__=false;
+"""##,
+    ]
+    static let buildEnvKinds: Set<String>? = ["build-env"]
+    /// hand-rolled flags
+    static let appFlags: [String: String] = [
+        "app.js": ##"""
+if(featureFlags.newCheckout){}if(cfg.flags["beta-ui"])x();isFeatureEnabled("wallet");if(t.features.chat.enabled)y();
+"""##,
+    ]
+    static let appFlagsKinds: Set<String>? = ["feature-flag"]
+    /// every sink, classified by argument
+    static let dynamicSinks: [String: String] = [
+        "app.js": ##"""
+eval(code);eval("1+1");window.eval(s);new Function("a","return a")(1);Function(body);setTimeout("tick()",10);setTimeout(tick,10);
+document.write("<p>"+x);import(spec);import("https://cdn.example.com/mod.js");importScripts("https://cdn.example.com/w.js");
+WebAssembly.instantiate(bytes);new Worker(URL.createObjectURL(blob));new Worker("data:text/javascript,postMessage(1)");
+f.srcdoc=html;el.innerHTML="<script src=x></script>";el.insertAdjacentHTML("beforeend","<script>1</script>");r.createContextualFragment(`<script>2</script>`);
+u.jsx("div",{dangerouslySetInnerHTML:{__html:t}});eval(atob("YWxlcnQoMSk="));
+"""##,
+    ]
+    static let dynamicSinksKinds: Set<String>? = ["dynamic-code"]
+    /// legitimate emitters are facts with a benign attribute
+    static let benignEmitters: [String: String] = [
+        "vendor.js": ##"""
+g=function(){try{return this||new Function("return this")()}catch(e){if("object"==typeof window)return window}}();
+n=n||Function("return this")()||(0,eval)("this");
+v=("function"==typeof t?t:Function(t)).apply(void 0,e);
+Function("r", "regeneratorRuntime = r")(runtime);
+var mod=eval("quire".replace(/^/,"re"))(moduleName);
+var fn=new Function("return "+l)();
+const b=new Blob([atob(encodedJs)],{type:"text/javascript;charset=utf-8"});
+import("./chunk-3FQ2KZ1L.js");
+e=c.createElement("div"),e.innerHTML="<script><\/script>",e=e.removeChild(e.firstChild);
+"""##,
+    ]
+    static let benignEmittersKinds: Set<String>? = ["dynamic-code"]
+    /// remote code
+    static let remoteCode: [String: String] = [
+        "app.js": ##"""
+const e=document.createElement("script");e.src="https://client.crisp.chat/l.js",e.async=!0,document.getElementsByTagName("head")[0].appendChild(e);
+var r=document.createElement("script");r.charset="utf-8",r.src=t.tu(a);
+t.p="https://cdn.example.com/assets/";n.p="/";
+var c=import("https://esm.sh/lodash");importScripts("//cdn.example.com/sw.js");
+remotes:{shop:"shop@https://shop.example.com/remoteEntry.js"};System.import("@org/navbar");
+registerApplication({name:"@org/app",app:()=>System.import("@org/app"),activeWhen:"/app"});
+"""##,
+    ]
+    static let remoteCodeKinds: Set<String>? = ["dynamic-code", "remote-code"]
+    /// obfuscated access
+    static let obfuscation: [String: String] = [
+        "app.js": ##"""
+window["ev"+"al"](p);self["\x65\x76\x61\x6c"](q);globalThis[atob("ZXZhbA==")](r);window[k](s);window["webpackJsonp"];
+var f=String.fromCharCode(101,118,97,108);String.fromCharCode(e);
+eval(atob("YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7"));
+"""##,
+    ]
+    static let obfuscationKinds: Set<String>? = ["dynamic-code", "obfuscated-access"]
+    /// payments and in-app purchases
+    static let payments: [String: String] = [
+        "app.js": ##"""
+const s="https://js.stripe.com/v3";Stripe("pk_live_abc123");paypal.Buttons({}).render("#p");braintree.dropin.create({});
+new AdyenCheckout(cfg);Square.payments(a,l);new ApplePaySession(3,req);new google.payments.api.PaymentsClient({});new PaymentRequest(m,d);
+CdvPurchase.store.order(offer);const P=registerPlugin("Purchases");P.purchasePackage({aPackage:p});const NP=registerPlugin("NativePurchases");NP.purchaseProduct({productIdentifier:"pro"});
+var iap=n.NativeModules["RNIapModule"];
+"""##,
+    ]
+    static let paymentsKinds: Set<String>? = ["payment"]
+    /// crypto miners
+    static let miners: [String: String] = [
+        "app.js": ##"""
+var m=new CoinHive.Anonymous("key");s.src="https://coinhive.com/lib/coinhive.min.js";const pool="stratum+tcp://pool.example.com:3333";var algo="cryptonight";CryptoLoot.Anonymous("k");
+"""##,
+    ]
+    static let minersKinds: Set<String>? = ["miner"]
+    /// permission-gated web APIs
+    static let permissions: [String: String] = [
+        "app.js": ##"""
+navigator.geolocation.getCurrentPosition(ok);navigator.mediaDevices.getUserMedia({video:!0});Notification.requestPermission();new Notification("x");
+navigator.clipboard.readText();navigator.clipboard.writeText(t);navigator.contacts.select(["name"]);navigator.bluetooth.requestDevice({});
+new NDEFReader();navigator.usb.requestDevice({filters:[]});navigator.serial.requestPort();navigator.hid.requestDevice({filters:[]});new Accelerometer({frequency:60});DeviceMotionEvent.requestPermission();
+"""##,
+    ]
+    static let permissionsKinds: Set<String>? = ["permission-api"]
+    /// update wording near alert/confirm/dialog plugins
+    static let updatePrompts: [String: String] = [
+        "app.js": ##"""
+confirm("A new version is available. Update now?");alert("Saved");
+const D=registerPlugin("Dialog");D.alert({title:"Update available",message:"Restart to update"});
+e.create({header:"New update",message:"Please update the app"});navigator.notification.confirm("Update available",cb);
+"""##,
+    ]
+    static let updatePromptsKinds: Set<String>? = ["update-prompt"]
+    /// URLs of native code
+    static let nativeUrls: [String: String] = [
+        "app.js": ##"""
+const a="https://cdn.example.com/libs/libpayload.so",b="/assets/classes.dex",c="plugin.jar",d="https://x.example.com/app-release.apk";const e="also",f="a.so b";
+"""##,
+    ]
+    static let nativeUrlsKinds: Set<String>? = ["native-code-url"]
+    /// JSON manifests
+    static let manifests: [String: String] = [
+        "capacitor.config.json": ##"""
+{
+  "appId": "com.example.app",
+  "server": { "url": "https://live.example.com", "allowNavigation": ["*.example.com"] },
+  "plugins": { "CapacitorUpdater": { "autoUpdate": true, "updateUrl": "https://updates.example.com/api" } }
+}
+"""##,
+        "capacitor.plugins.json": ##"""
+[{"pkg":"@capgo/capacitor-updater","classpath":"ee.forgr.capacitor_updater.CapacitorUpdaterPlugin"}]
+"""##,
+        "package.json": ##"""
+{"name":"app","dependencies":{"@capacitor/core":"^6.0.0"}}
+"""##,
+    ]
+    static let manifestsKinds: Set<String>? = nil
+    /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects); the script element of line 5 is one
+    static let corpusFalsePositives: [String: String] = [
+        "app.js": ##"""
+for(var n in e)e.hasOwnProperty(n)&&(t.top[e[n]]=n);r=o.parent[i];f=w.frames[k];
+var l=c.flags,m=l["radial-grid"];v=RegExp(String.fromCharCode(160),"g");s=String.fromCharCode(55349,56668);
+let{remoteEntry:{path:u,name:f,type:h},types:p={path:"",name:"",zip:""}}=cfg;
+const re=/x/g;re.exec(str);o.create({}).show();
+var n=document.createElement("script");n.src=a;function f(){let n=new Image;n.src=e}e.prototype.srcdoc=null;
+"""##,
+    ]
+    static let corpusFalsePositivesKinds: Set<String>? = nil
+}
