@@ -45,7 +45,7 @@ struct FlagSDKTests {
     @Test(arguments: cases)
     func confirmedByItsEndpoint(_ c: Case) {
         let files = ["app.js": c.call, "vendor.js": "var u=\"\(c.fingerprint)\";"]
-        let flags = inventory(files).filter { $0.kind == "feature-flag" && $0.location.path == "app.js" }.map { describe($0) }
+        let flags = inventory(files).filter { $0.kind == "feature-flag" && $0.location.path == "app.js" }.map { describeSignatureFact($0) }
         #expect(flags == c.expected)
         let fingerprints = inventory(files).filter { $0.kind == "sdk-fingerprint" }.map(\.key)
         #expect(fingerprints == ["sdk:\(c.sdk)"])

@@ -148,8 +148,8 @@ struct PatternLanguageTests {
             {"pattern": "$callee(isOn) ( $str:f", "emit": {"kind": "t", "key": "app:{f}", "requires": ["!sdk:example"]}}
             """#
         let set = try signatureSet(sigs)
-        #expect(inventory(["a.js": "g.isOn('new-ui')"], set: set).map { describe($0) } == ["1:1 t app:new-ui"])
-        #expect(inventory(["a.js": "g.isOn('new-ui')", "b.js": "u='https://sdk.example.com/v1'"], set: set).map { describe($0, path: true) }
+        #expect(inventory(["a.js": "g.isOn('new-ui')"], set: set).map { describeSignatureFact($0) } == ["1:1 t app:new-ui"])
+        #expect(inventory(["a.js": "g.isOn('new-ui')", "b.js": "u='https://sdk.example.com/v1'"], set: set).map { describeSignatureFact($0, path: true) }
                 == ["a.js:1:1 t flag:new-ui", "b.js:1:3 t sdk:example"])
     }
 
@@ -166,7 +166,7 @@ struct PatternLanguageTests {
         let sig = #"{"pattern": "$str:r : [", "paths": ["_app/immutable/"], "emit": {"kind": "t", "key": "{r}"}}"#
         let set = try signatureSet(sig)
         #expect(inventory(["_app/immutable/entry/app.1a2b3c4d.js": "d={'/':[2]}", "other.js": "d={'/':[2]}"], set: set)
-            .map { describe($0, path: true) } == ["_app/immutable/entry/app.1a2b3c4d.js:1:4 t /"])
+            .map { describeSignatureFact($0, path: true) } == ["_app/immutable/entry/app.1a2b3c4d.js:1:4 t /"])
     }
 
     @Test func templateFilters() throws {

@@ -25,9 +25,9 @@ struct RobustnessTests {
         let files = Self.codeFixtures.first { $0.0 == name }!.1
         #expect(!inventory(files).isEmpty)
         let block = files.mapValues { "/* " + $0.replacingOccurrences(of: "*/", with: "* /") + " */" }
-        #expect(inventory(block).map { describe($0) } == [])
+        #expect(inventory(block).map { describeSignatureFact($0) } == [])
         let line = files.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 }.joined(separator: "\n") }
-        #expect(inventory(line).map { describe($0) } == [])
+        #expect(inventory(line).map { describeSignatureFact($0) } == [])
     }
 
     /// Token patterns never look inside a string; only `$str`-first patterns (fingerprints,
@@ -40,7 +40,7 @@ struct RobustnessTests {
             let json = String(decoding: try JSONEncoder().encode(source), as: UTF8.self)
             quoted[path] = "var s = " + json + ";\nvar t = `" + source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "`", with: "\\`").replacingOccurrences(of: "${", with: "\\${") + "`;\n"
         }
-        #expect(inventory(quoted).map { describe($0) } == [])
+        #expect(inventory(quoted).map { describeSignatureFact($0) } == [])
     }
 
     /// The same code minified with other identifier names and chunk hashes gives the same keys.
@@ -72,7 +72,7 @@ struct RobustnessTests {
         let start = Array("<html>\n<script>".utf8).count
         let end = start + Array("\neval(x)\n".utf8).count
         let facts = SignatureMatcher(Shipped.set).scan(bytes, range: start..<end, path: "index.html").map(\.fact)
-        #expect(facts.map { describe($0, path: true) } == ["index.html:3:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}"])
+        #expect(facts.map { describeSignatureFact($0, path: true) } == ["index.html:3:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}"])
         #expect(facts.first?.location.snippet == "eval(x)")
     }
 
@@ -84,7 +84,7 @@ struct RobustnessTests {
         var cache = ScanCache()
         let facts = InventoryBuilder(signatures: Shipped.set).build(bundle, cache: &cache).facts
         #expect(cache.hits == 1)
-        #expect(facts.map { describe($0, path: true) } == [
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "a.js:1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
             "b/c.js:1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
         ])

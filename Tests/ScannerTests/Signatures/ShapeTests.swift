@@ -9,7 +9,7 @@ struct NativeBridgeSignatureTests {
     /// Vite: alias of registerPlugin, binding, method call
     @Test func capacitorVite() {
         let facts = inventory(SignatureFixtures.capacitorVite).filter { SignatureFixtures.capacitorViteKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "2:10 plugin-registration capacitor:Camera {framework=capacitor, plugin=Camera, via=registerPlugin}",
             "3:35 bridge-call capacitor:Camera.getPhoto {framework=capacitor, method=getPhoto, plugin=Camera, via=plugin-variable}",
         ])
@@ -18,7 +18,7 @@ struct NativeBridgeSignatureTests {
     /// webpack 4: Object(i["b"]) callee recognised by its {web:} argument
     @Test func capacitorWebpack4() {
         let facts = inventory(SignatureFixtures.capacitorWebpack4).filter { SignatureFixtures.capacitorWebpack4Kinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:21 plugin-registration capacitor:App {framework=capacitor, plugin=App, via=web-implementation}",
             "1:141 bridge-call capacitor:App.addListener {framework=capacitor, method=addListener, plugin=App, via=plugin-variable}",
             "1:179 bridge-call capacitor:App.exitApp {framework=capacitor, method=exitApp, plugin=App, via=plugin-variable}",
@@ -28,7 +28,7 @@ struct NativeBridgeSignatureTests {
     /// webpack 5: (0,A.registerPlugin)
     @Test func capacitorWebpack5() {
         let facts = inventory(SignatureFixtures.capacitorWebpack5).filter { SignatureFixtures.capacitorWebpack5Kinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:9 plugin-registration capacitor:Geolocation {framework=capacitor, plugin=Geolocation, via=registerPlugin}",
             "2:1 bridge-call capacitor:Geolocation.getCurrentPosition {framework=capacitor, method=getCurrentPosition, plugin=Geolocation, via=plugin-variable}",
         ])
@@ -37,7 +37,7 @@ struct NativeBridgeSignatureTests {
     /// esbuild, unminified; single-argument registerPlugin
     @Test func capacitorEsbuild() {
         let facts = inventory(SignatureFixtures.capacitorEsbuild).filter { SignatureFixtures.capacitorEsbuildKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "2:11 plugin-registration capacitor:App {framework=capacitor, plugin=App, via=registerPlugin}",
             "6:1 bridge-call capacitor:App.addListener {framework=capacitor, method=addListener, plugin=App, via=plugin-variable}",
             "9:18 plugin-registration capacitor:Keyboard {framework=capacitor, plugin=Keyboard, via=registerPlugin}",
@@ -48,7 +48,7 @@ struct NativeBridgeSignatureTests {
     /// Capacitor.Plugins, isPluginAvailable guard, nativePromise/nativeCallback
     @Test func capacitorDirect() {
         let facts = inventory(SignatureFixtures.capacitorDirect).filter { SignatureFixtures.capacitorDirectKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:14 plugin-check capacitor-available:Haptics {framework=capacitor, plugin=Haptics}",
             "1:56 bridge-call capacitor:Haptics.impact {framework=capacitor, guarded=true, method=impact, plugin=Haptics, via=Capacitor.Plugins}",
             "2:1 bridge-call capacitor:Toast.show {framework=capacitor, method=show, plugin=Toast, via=Capacitor.Plugins}",
@@ -61,7 +61,7 @@ struct NativeBridgeSignatureTests {
     /// raw transports
     @Test func transports() {
         let facts = inventory(SignatureFixtures.transports).filter { SignatureFixtures.transportsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 bridge-transport transport:androidBridge {framework=capacitor, transport=androidBridge}",
             "2:1 bridge-transport transport:webkit:bridge {framework=capacitor, handler=bridge, transport=webkit.messageHandlers}",
             "3:1 bridge-transport transport:webkit:cordova {framework=cordova, handler=cordova, transport=webkit.messageHandlers}",
@@ -74,7 +74,7 @@ struct NativeBridgeSignatureTests {
     /// cordova.define plugin module with exec
     @Test func cordovaPluginFile() {
         let facts = inventory(SignatureFixtures.cordovaPluginFile).filter { SignatureFixtures.cordovaPluginFileKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 cordova-module cordova-module:cordova-plugin-camera.camera {framework=cordova, module=cordova-plugin-camera.camera}",
             "6:5 bridge-call cordova:Camera.takePicture {action=takePicture, framework=cordova, service=Camera, via=exec}",
         ])
@@ -83,7 +83,7 @@ struct NativeBridgeSignatureTests {
     /// minified exec alias, cordova.exec; platform sniffing is not a call
     @Test func cordovaMinified() {
         let facts = inventory(SignatureFixtures.cordovaMinified).filter { SignatureFixtures.cordovaMinifiedKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:31 bridge-call cordova:Device.getDeviceInfo {action=getDeviceInfo, framework=cordova, service=Device, via=exec}",
             "1:90 bridge-call cordova:StatusBar.hide {action=hide, framework=cordova, service=StatusBar, via=exec}",
         ])
@@ -92,7 +92,7 @@ struct NativeBridgeSignatureTests {
     /// cordova_plugins.js: ids, clobbers, versions; old entries without pluginId
     @Test func cordovaPlugins() {
         let facts = inventory(SignatureFixtures.cordovaPlugins).filter { SignatureFixtures.cordovaPluginsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "3:7 native-plugin cordova-plugin:cordova-plugin-camera.Camera {clobbers=Camera, file=plugins/cordova-plugin-camera/www/CameraConstants.js, framework=cordova, module=cordova-plugin-camera.Camera, plugin=cordova-plugin-camera, version=6.0.0}",
             "5:7 native-plugin cordova-plugin:cordova-hot-code-push-plugin.chcp {clobbers=chcp, file=plugins/cordova-hot-code-push-plugin/www/chcp.js, framework=cordova, module=cordova-hot-code-push-plugin.chcp, plugin=cordova-hot-code-push-plugin, runs=true, version=1.5.3}",
             "7:7 native-plugin cordova-plugin:cordova-plugin-device.device {clobbers=device, file=plugins/cordova-plugin-device/www/device.js, framework=cordova, module=cordova-plugin-device.device, plugin=cordova-plugin-device}",
@@ -102,7 +102,7 @@ struct NativeBridgeSignatureTests {
     /// Ionic Native / awesome-cordova-plugins wrappers
     @Test func ionicNative() {
         let facts = inventory(SignatureFixtures.ionicNative).filter { SignatureFixtures.ionicNativeKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: true) } == [
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "main.js:1:103 plugin-wrapper ionic-native:Camera {framework=ionic-native, package=cordova-plugin-camera, plugin=Camera, ref=navigator.camera}",
             "vendor.js:1:7 plugin-wrapper ionic-native:Camera {framework=ionic-native, package=cordova-plugin-camera, plugin=Camera, ref=navigator.camera}",
             "vendor.js:4:39 plugin-wrapper ionic-native:BarcodeScanner {framework=ionic-native, package=phonegap-plugin-barcodescanner, plugin=BarcodeScanner, ref=cordova.plugins.barcodeScanner}",
@@ -112,7 +112,7 @@ struct NativeBridgeSignatureTests {
     /// Metro: NativeModules, TurboModuleRegistry, codegen, UIManager, events, requireNativeComponent; RN feature flags are not app flags
     @Test func reactNativeMetro() {
         let facts = inventory(SignatureFixtures.reactNativeMetro).filter { SignatureFixtures.reactNativeMetroKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 build-env env:metro {bundler=metro, dev=false}",
             "1:58 bridge-call react-native:MMKV.initialize {framework=react-native, method=initialize, module=MMKV, via=NativeModules}",
             "1:58 native-module react-native:MMKV {framework=react-native, module=MMKV, via=NativeModules}",
@@ -127,7 +127,7 @@ struct NativeBridgeSignatureTests {
     /// Expo modules
     @Test func expo() {
         let facts = inventory(SignatureFixtures.expo).filter { SignatureFixtures.expoKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:30 native-module expo:ExpoAsset {framework=expo, module=ExpoAsset, via=requireNativeModule}",
             "1:81 native-module expo:ExpoUpdates {framework=expo, module=ExpoUpdates, via=requireOptionalNativeModule}",
             "1:81 updater-call updater:ExpoUpdates {updater=ExpoUpdates, via=requireNativeModule}",
@@ -142,7 +142,7 @@ struct LiveUpdateSignatureTests {
     /// Capgo CapacitorUpdater calls
     @Test func capgo() {
         let facts = inventory(SignatureFixtures.capgo).filter { SignatureFixtures.capgoKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "3:1 bridge-call capacitor:CapacitorUpdater.notifyAppReady {framework=capacitor, method=notifyAppReady, plugin=CapacitorUpdater, via=plugin-variable}",
             "3:1 updater-call updater:CapacitorUpdater.notifyAppReady {method=notifyAppReady, plugin=CapacitorUpdater, updater=CapacitorUpdater, via=plugin-variable}",
             "3:21 bridge-call capacitor:CapacitorUpdater.download {framework=capacitor, method=download, plugin=CapacitorUpdater, via=plugin-variable}",
@@ -155,7 +155,7 @@ struct LiveUpdateSignatureTests {
     /// Appflow LiveUpdates.sync and WebView.setServerBasePath
     @Test func appflowWebView() {
         let facts = inventory(SignatureFixtures.appflowWebView).filter { SignatureFixtures.appflowWebViewKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "2:29 updater-call updater:LiveUpdates.sync {method=sync, plugin=LiveUpdates, updater=LiveUpdates, via=plugin-variable}",
             "3:1 updater-call updater:WebView.setServerBasePath {method=setServerBasePath, plugin=WebView, updater=WebView, via=Capacitor.Plugins}",
         ])
@@ -164,7 +164,7 @@ struct LiveUpdateSignatureTests {
     /// CodePush, cordova-hot-code-push, Expo Updates
     @Test func codePushChcpExpo() {
         let facts = inventory(SignatureFixtures.codePushChcpExpo).filter { SignatureFixtures.codePushChcpExpoKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 updater-call updater:CodePush.sync {method=sync, updater=CodePush, via=codePush}",
             "1:16 update-prompt update-prompt:updateDialog {text=true, via=updateDialog}",
             "1:79 updater-call updater:CodePush.notifyAppReady {method=notifyAppReady, updater=CodePush, via=codePush}",
@@ -182,7 +182,7 @@ struct RouteSignatureTests {
     /// React Router v5/v6/v7
     @Test func reactRouter() {
         let facts = inventory(SignatureFixtures.reactRouter).filter { SignatureFixtures.reactRouterKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:11 route route:/auth {framework=router, route=/auth, via=element}",
             "1:57 route route:/workspace/:id/* {framework=router, route=/workspace/:id/*, via=element}",
             "2:29 route route:/ {framework=router, route=/, via=element}",
@@ -194,7 +194,7 @@ struct RouteSignatureTests {
     /// Vue Router / Ionic Vue
     @Test func vueRouter() {
         let facts = inventory(SignatureFixtures.vueRouter).filter { SignatureFixtures.vueRouterKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:11 route route:/ {framework=router, route=/, via=redirect}",
             "1:39 route route:/home {framework=router, route=/home, via=component}",
             "2:35 route route:/tabs/ {framework=router, route=/tabs/, via=component}",
@@ -204,7 +204,7 @@ struct RouteSignatureTests {
     /// Angular eager and lazy routes
     @Test func angularRouter() {
         let facts = inventory(SignatureFixtures.angularRouter).filter { SignatureFixtures.angularRouterKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:12 route route:feed {framework=router, route=feed, via=component}",
             "1:39 route route:publicacion/:id {framework=router, route=publicacion/:id, via=component}",
             "1:77 route route:faq {framework=router, route=faq, via=loadChildren}",
@@ -216,7 +216,7 @@ struct RouteSignatureTests {
     /// SvelteKit dictionary (only in _app/immutable)
     @Test func sveltekit() {
         let facts = inventory(SignatureFixtures.sveltekit).filter { SignatureFixtures.sveltekitKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: true) } == [
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "_app/immutable/entry/app.BXc2dEf3.js:1:19 route route:/ {framework=sveltekit, route=/, via=dictionary}",
             "_app/immutable/entry/app.BXc2dEf3.js:1:27 route route:/browse {framework=sveltekit, route=/browse, via=dictionary}",
             "_app/immutable/entry/app.BXc2dEf3.js:1:41 route route:/blog/[slug] {framework=sveltekit, route=/blog/[slug], via=dictionary}",
@@ -226,7 +226,7 @@ struct RouteSignatureTests {
     /// Next.js pages, build manifest, app-router chunk paths
     @Test func nextjs() {
         let facts = inventory(SignatureFixtures.nextjs).filter { SignatureFixtures.nextjsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: true) } == [
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "_next/static/Xb9_kL2mN/_buildManifest.js:1:78 route route:/ {framework=next, route=/, via=__BUILD_MANIFEST}",
             "_next/static/Xb9_kL2mN/_buildManifest.js:1:119 route route:/about {framework=next, route=/about, via=__BUILD_MANIFEST}",
             "_next/static/chunks/app/(shop)/cart/[id]/page-1a2b3c4d5e6f7a8b.js:1:1 route route:/cart/[id] {framework=next, route=/cart/[id], via=app-router-chunk}",
@@ -237,7 +237,7 @@ struct RouteSignatureTests {
     /// Expo Router context map, router.push, Screen name, href
     @Test func expoRouter() {
         let facts = inventory(SignatureFixtures.expoRouter).filter { SignatureFixtures.expoRouterKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:41 route route:/_layout {framework=expo-router, route=/_layout, via=require.context}",
             "1:111 route route:/settings {framework=expo-router, route=/settings, via=require.context}",
             "1:182 route route:/ {framework=expo-router, route=/, via=require.context}",
@@ -253,7 +253,7 @@ struct FlagSignatureTests {
     /// LaunchDarkly: keys and defaults, confirmed by its endpoints
     @Test func launchDarkly() {
         let facts = inventory(SignatureFixtures.launchDarkly).filter { SignatureFixtures.launchDarklyKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: true) } == [
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "app.js:1:1 feature-flag flag:launchdarkly:new-checkout {default=false, flag=new-checkout, method=variation, sdk=launchdarkly}",
             "app.js:1:32 feature-flag flag:launchdarkly:dark-mode {default=false, flag=dark-mode, method=boolVariation, sdk=launchdarkly}",
             "app.js:1:75 feature-flag flag:launchdarkly:beta {default=off, flag=beta, method=variationDetail, sdk=launchdarkly}",
@@ -265,14 +265,14 @@ struct FlagSignatureTests {
     /// SDK-shaped calls without the SDK's endpoint strings are not flags
     @Test func flagsWithoutFingerprint() {
         let facts = inventory(SignatureFixtures.flagsWithoutFingerprint).filter { SignatureFixtures.flagsWithoutFingerprintKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
         ])
     }
 
     /// build-time env objects
     @Test func buildEnv() {
         let facts = inventory(SignatureFixtures.buildEnv).filter { SignatureFixtures.buildEnvKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:10 build-env env:vite {base=/, bundler=vite, mode=production}",
             "2:9 build-env env:angular {bundler=angular, production=true}",
             "2:58 build-env env:metro {bundler=metro, dev=false}",
@@ -282,7 +282,7 @@ struct FlagSignatureTests {
     /// hand-rolled flags
     @Test func appFlags() {
         let facts = inventory(SignatureFixtures.appFlags).filter { SignatureFixtures.appFlagsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:4 feature-flag flag:app:newCheckout {flag=newCheckout, method=object, sdk=app}",
             "1:34 feature-flag flag:app:beta-ui {flag=beta-ui, method=flags[], sdk=app}",
             "1:59 feature-flag flag:app:wallet {flag=wallet, method=isFeatureEnabled, sdk=app}",
@@ -296,7 +296,7 @@ struct CodeSignatureTests {
     /// every sink, classified by argument
     @Test func dynamicSinks() {
         let facts = inventory(SignatureFixtures.dynamicSinks).filter { SignatureFixtures.dynamicSinksKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
             "1:12 dynamic-code eval:literal {argument=literal, sink=eval}",
             "1:24 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
@@ -322,7 +322,7 @@ struct CodeSignatureTests {
     /// legitimate emitters are facts with a benign attribute
     @Test func benignEmitters() {
         let facts = inventory(SignatureFixtures.benignEmitters).filter { SignatureFixtures.benignEmittersKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:31 dynamic-code function:literal {argument=literal, benign=webpack-global, sink=Function}",
             "2:6 dynamic-code function:literal {argument=literal, benign=global-this, sink=Function}",
             "2:33 dynamic-code eval:literal {argument=literal, benign=webpack-global, sink=eval}",
@@ -339,7 +339,7 @@ struct CodeSignatureTests {
     /// remote code
     @Test func remoteCode() {
         let facts = inventory(SignatureFixtures.remoteCode).filter { SignatureFixtures.remoteCodeKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:42 remote-code remote-script:https://client.crisp.chat/l.js {url=https://client.crisp.chat/l.js, via=script-element}",
             "2:58 dynamic-code script-src:non-literal {argument=non-literal, benign=webpack-chunk-loader, sink=script.src}",
             "3:2 remote-code public-path:https://cdn.example.com/assets/ {url=https://cdn.example.com/assets/, via=webpack-public-path}",
@@ -357,7 +357,7 @@ struct CodeSignatureTests {
     /// obfuscated access
     @Test func obfuscation() {
         let facts = inventory(SignatureFixtures.obfuscation).filter { SignatureFixtures.obfuscationKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 obfuscated-access global-computed:eval {argument=literal, property=eval}",
             "1:22 obfuscated-access global-computed:eval {argument=literal, property=eval}",
             "1:50 obfuscated-access global-computed:eval {argument=decoded, property=eval}",
@@ -374,7 +374,7 @@ struct OtherSignatureTests {
     /// payments and in-app purchases
     @Test func payments() {
         let facts = inventory(SignatureFixtures.payments).filter { SignatureFixtures.paymentsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:9 payment payment:stripe {provider=stripe, type=web, via=url}",
             "1:36 payment payment:stripe {provider=stripe, type=web, via=Stripe}",
             "1:61 payment payment:paypal {method=Buttons, provider=paypal, type=web, via=call}",
@@ -394,7 +394,7 @@ struct OtherSignatureTests {
     /// crypto miners
     @Test func miners() {
         let facts = inventory(SignatureFixtures.miners).filter { SignatureFixtures.minersKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:11 miner miner:coinhive {name=coinhive}",
             "1:43 miner miner:coinhive {name=coinhive}",
             "1:97 miner miner:stratum {name=stratum}",
@@ -406,7 +406,7 @@ struct OtherSignatureTests {
     /// permission-gated web APIs
     @Test func permissions() {
         let facts = inventory(SignatureFixtures.permissions).filter { SignatureFixtures.permissionsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 permission-api permission:geolocation {api=geolocation.getCurrentPosition}",
             "1:46 permission-api permission:camera-microphone {api=mediaDevices.getUserMedia}",
             "1:94 permission-api permission:notifications {api=Notification.requestPermission}",
@@ -427,7 +427,7 @@ struct OtherSignatureTests {
     /// update wording near alert/confirm/dialog plugins
     @Test func updatePrompts() {
         let facts = inventory(SignatureFixtures.updatePrompts).filter { SignatureFixtures.updatePromptsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 update-prompt update-prompt:confirm {text=A new version is available. Update now?, via=confirm}",
             "2:34 update-prompt update-prompt:Dialog.alert {text=Update available, via=Dialog.alert}",
             "3:1 update-prompt update-prompt:dialog {text=New update, via=create}",
@@ -438,7 +438,7 @@ struct OtherSignatureTests {
     /// URLs of native code
     @Test func nativeUrls() {
         let facts = inventory(SignatureFixtures.nativeUrls).filter { SignatureFixtures.nativeUrlsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:9 native-code-url native-url:https://cdn.example.com/libs/libpayload.so {extension=so, url=https://cdn.example.com/libs/libpayload.so}",
             "1:56 native-code-url native-url:/assets/classes.dex {extension=dex, url=/assets/classes.dex}",
             "1:80 native-code-url native-url:plugin.jar {extension=jar, url=plugin.jar}",
@@ -449,7 +449,7 @@ struct OtherSignatureTests {
     /// JSON manifests
     @Test func manifests() {
         let facts = inventory(SignatureFixtures.manifests).filter { SignatureFixtures.manifestsKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: true) } == [
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "capacitor.config.json:3:15 app-config capacitor-config:server.url {file=capacitor.config.json, setting=server.url, value=https://live.example.com}",
             "capacitor.config.json:3:50 app-config capacitor-config:server.allowNavigation:*.example.com {file=capacitor.config.json, setting=server.allowNavigation, value=*.example.com}",
             "capacitor.config.json:4:38 app-config capacitor-config:plugins.CapacitorUpdater.autoUpdate {file=capacitor.config.json, setting=plugins.CapacitorUpdater.autoUpdate, value=true}",
@@ -462,7 +462,7 @@ struct OtherSignatureTests {
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects); the script element of line 5 is one
     @Test func corpusFalsePositives() {
         let facts = inventory(SignatureFixtures.corpusFalsePositives).filter { SignatureFixtures.corpusFalsePositivesKinds?.contains($0.kind) ?? true }
-        #expect(facts.map { describe($0, path: false) } == [
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "5:40 dynamic-code script-src:non-literal {argument=non-literal, benign=webpack-chunk-loader, sink=script.src}",
         ])
     }

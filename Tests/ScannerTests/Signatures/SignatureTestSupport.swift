@@ -31,7 +31,7 @@ func inventory(_ files: [String: String], set: SignatureSet = Shipped.set) -> [F
 }
 
 /// One line per fact: `line:col kind key {a=b, …}`.
-func describe(_ f: Fact, path: Bool = false) -> String {
+func describeSignatureFact(_ f: Fact, path: Bool = false) -> String {
     var s = "\(f.location.line):\(f.location.column) \(f.kind) \(f.key)"
     if path { s = f.location.path + ":" + s }
     if !f.attributes.isEmpty {
@@ -42,7 +42,7 @@ func describe(_ f: Fact, path: Bool = false) -> String {
 
 /// The facts of one JavaScript file `app.js`, described, optionally only of some kinds.
 func scan(_ js: String, kinds: Set<String>? = nil, set: SignatureSet = Shipped.set, path: String = "app.js") -> [String] {
-    inventory([path: js], set: set).filter { kinds?.contains($0.kind) ?? true }.map { describe($0) }
+    inventory([path: js], set: set).filter { kinds?.contains($0.kind) ?? true }.map { describeSignatureFact($0) }
 }
 
 /// Keys only (for stability tests).
