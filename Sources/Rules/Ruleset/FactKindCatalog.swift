@@ -12,9 +12,10 @@ public struct FactKindCatalog: Sendable {
     /// The kinds the scanner itself produces.
     public static let builtIn = FactKindCatalog(attributes: FactKind.builtInAttributes)
 
-    /// The built-in kinds and those the shipped signature files declare.
+    /// The built-in kinds, the HTML and CSS scanners' kinds and those the shipped signature files declare.
     public static let shipped: FactKindCatalog = {
         var c = FactKindCatalog.builtIn
+        c.merge(.web)
         c.merge(FactKindCatalog(signatures: ShippedSignatures.set))
         return c
     }()

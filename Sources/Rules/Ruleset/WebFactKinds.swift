@@ -3,7 +3,7 @@ import LivegateScanner
 extension FactKindCatalog {
     /// The kinds the HTML and CSS scanners emit, with their attributes (docs/html-css-scanners.md).
     public static let web: FactKindCatalog = {
-        let url: Set<String> = ["url-kind", "host", "port", "scheme", "path", "escapes-root", "media-type", "url"]
+        let url: Set<String> = ["url-kind", "host", "port", "scheme", "path", "escapes-root", "media-type", "url", "attribute", "element"]
         return FactKindCatalog(attributes: [
             WebFactKind.script: url.union(["language", "type", "nomodule", "async", "defer", "integrity", "crossorigin", "inline"]),
             WebFactKind.stylesheet: url.union(["rel", "media", "integrity"]),

@@ -24,9 +24,21 @@ public struct InventoryBuilder: Sendable {
         for file in bundle.files {
             facts.append(contentsOf: fileFacts(file, container: bundle.container))
             facts.append(contentsOf: ManifestScanner.facts(for: file))
-            guard file.kind == .javascript, !signatures.signatures.isEmpty else { continue }
-            for found in cache.facts(for: file, signatures: signatures, scan: { matcher.scan(file.bytes, path: file.path) }) {
-                if found.requires.isEmpty { facts.append(found.fact) } else { conditional.append(found) }
+            switch file.kind {
+            case .javascript where !signatures.signatures.isEmpty:
+                for found in cache.facts(for: file, signatures: signatures, scan: { matcher.scan(file.bytes, path: file.path) }) {
+                    if found.requires.isEmpty { facts.append(found.fact) } else { conditional.append(found) }
+                }
+            case .html:
+                let (htmlFacts, scriptFacts) = scanHTML(file, matcher: matcher)
+                facts.append(contentsOf: htmlFacts)
+                for found in scriptFacts {
+                    if found.requires.isEmpty { facts.append(found.fact) } else { conditional.append(found) }
+                }
+            case .css:
+                facts.append(contentsOf: CSSScanner.scan(file).facts)
+            default:
+                break
             }
         }
         for diagnostic in bundle.diagnostics {
@@ -42,6 +54,30 @@ public struct InventoryBuilder: Sendable {
             facts.append(found.fact)
         }
         return Inventory(bundle: bundle, facts: facts)
+    }
+
+    /// The HTML scanner's facts, and the signature facts of the JavaScript embedded in the page
+    /// (script elements, event handlers, `javascript:` URLs) at their positions in the page.
+    func scanHTML(_ file: BundleFile, matcher: SignatureMatcher) -> ([Fact], [SignatureFact]) {
+        let result = HTMLScanner.scan(file)
+        guard !signatures.signatures.isEmpty else { return (result.facts, []) }
+        var found: [SignatureFact] = []
+        for script in result.scripts where script.language == .classic || script.language == .module {
+            if let decoded = script.decodedValue {
+                // Entity- or percent-encoded code: match the decoded text, report at the attribute.
+                for var f in matcher.scan(Array(decoded.utf8), path: file.path) {
+                    let l = script.location
+                    f.fact = Fact(kind: f.fact.kind, key: f.fact.key, attributes: f.fact.attributes,
+                                  location: SourceLocation(path: l.path, line: l.line, column: l.column, endLine: l.endLine,
+                                                           endColumn: l.endColumn, byteStart: l.byteStart, byteEnd: l.byteEnd,
+                                                           snippet: f.fact.location.snippet))
+                    found.append(f)
+                }
+            } else {
+                found.append(contentsOf: matcher.scan(result.source, range: script.byteRange, path: file.path))
+            }
+        }
+        return (result.facts, found)
     }
 
     func fileFacts(_ file: BundleFile, container: WebBundle.Container) -> [Fact] {
