@@ -38,4 +38,51 @@ struct RuleExampleTests {
             #expect(result.findings.isEmpty, "\(c.rule.source) \(c.example.jsonPath): \(result.findings.map(\.message))")
         }
     }
+
+    /// The JavaScript of a triggering example's new side, hidden in a comment or a string: the
+    /// rule must not trigger (SwiftLint's variations). Only for rules on added facts, since
+    /// hiding the new code also removes what the old side had.
+    static let hiddenCases: [Case] = cases.filter { c in
+        c.example.triggers && c.rule.condition.measure == nil && !c.rule.condition.changes.contains(.removed)
+            && c.example.new.contains { $0.path.hasSuffix(".js") && String(validating: $0.bytes, as: UTF8.self) != nil }
+    }
+
+    /// Kinds found by what a string literal contains (an SDK's endpoint, a miner's pool): the
+    /// same text inside another string is still that string, so only the comment variations apply.
+    static let stringContentKinds: Set<String> = ["sdk-fingerprint", "miner"]
+
+    static func hide(_ files: [ExampleFile], _ wrap: (String) -> String) -> [ExampleFile] {
+        files.map { file in
+            guard file.path.hasSuffix(".js"), let text = String(validating: file.bytes, as: UTF8.self) else { return file }
+            return ExampleFile(path: file.path, bytes: Array(wrap(text).utf8), problem: file.problem)
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test(arguments: hiddenCases)
+    func hiddenInACommentOrAStringItDoesNotTrigger(_ c: Case) {
+        let wrappers: [(String, (String) -> String)] = [
+            ("block comment", { "/* " + $0.replacingOccurrences(of: "*/", with: "* /") + " */" }),
+            ("line comments", { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 }.joined(separator: "\n") }),
+            ("string", { "var hidden = " + Self.jsonString($0) + ";" }),
+        ]
+        let stringsMatter = !Set(c.rule.condition.factKinds).isDisjoint(with: Self.stringContentKinds)
+        for (name, wrap) in wrappers where !(stringsMatter && name == "string") {
+            let result = Checker(rules: Self.rules, options: CheckOptions())
+                .check(old: Self.bundle(c.example.old, "old"), new: Self.bundle(Self.hide(c.example.new, wrap), "new"))
+            #expect(!result.findings.contains { $0.ruleId == c.rule.id }, "\(c.rule.id) \(c.example.jsonPath) in a \(name)")
+        }
+    }
 }

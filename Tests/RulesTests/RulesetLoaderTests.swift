@@ -37,8 +37,10 @@ struct RulesetLoaderTests {
 
     @Test func shippedRulesetsLoad() throws {
         let rules = try loader.loadShipped()
-        #expect(rules.map(\.id).starts(with: ["entry-point-removed", "native-code-added"]))
-        #expect(Set(rules.map(\.id)).isSuperset(of: ["new-code-share", "unanalysable-code", "unreadable-file", "unsafe-archive-entry"]))
+        #expect(rules.map(\.id) == rules.map(\.id).sorted())
+        #expect(Set(rules.map(\.id)).isSuperset(of: ["entry-point-removed", "native-code-added", "new-code-share", "unanalysable-code",
+                                                      "unreadable-file", "unsafe-archive-entry", "bridge-call-new-plugin", "route-share"]))
+        #expect(Set(rules.map(\.category)) == Set(Category.allCases))
         let native = try #require(rules.first { $0.id == "native-code-added" })
         #expect(native.level(for: .apple) == .error)
         #expect(native.level(for: .googlePlay) == .error)
