@@ -1,3 +1,4 @@
+import Dispatch
 import LivegateScanner
 
 /// `livegate check OLD NEW` as a library call: inventory both bundles, diff, apply rules,
@@ -14,18 +15,28 @@ public struct Checker: Sendable {
     }
 
     public func check(old: WebBundle, new: WebBundle) -> CheckResult {
+        // Two independent halves run side by side: the inventories and their diff (files with
+        // identical bytes in both bundles are scanned once), and the file diff with the code share.
         let builder = InventoryBuilder(signatures: signatures)
-        // Files with identical bytes in both bundles are scanned once.
-        var cache = ScanCache()
-        let oldInventory = builder.build(old, cache: &cache)
-        let newInventory = builder.build(new, cache: &cache)
-        let diff = FactDiff(old: oldInventory, new: newInventory)
+        let wantsCodeShare = rules.contains { $0.condition.measure?.measure == .newCodeShare }
+        let parts = Parts()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                var cache = ScanCache()
+                let oldInventory = builder.build(old, cache: &cache)
+                let newInventory = builder.build(new, cache: &cache)
+                parts.diff = FactDiff(old: oldInventory, new: newInventory)
+            } else {
+                parts.fileDiff = FileDiff(old: old, new: new)
+                if wantsCodeShare { parts.codeShare = CodeShare(old: old, new: new) }
+            }
+        }
+        let diff = parts.diff!
+        let fileDiff = parts.fileDiff!
         var context = EvaluationContext()
         context.thresholds = options.thresholds
         context.allowLists = options.allowLists
-        if rules.contains(where: { $0.condition.measure?.measure == .newCodeShare }) {
-            context.codeShare = CodeShare(old: old, new: new)
-        }
+        context.codeShare = parts.codeShare
         var findings = RuleEngine(rules: rules).evaluate(diff, context: context).map(accepting)
 
         let incomplete = findings.contains { $0.category == .analysisIncomplete && $0.suppression == nil }
@@ -38,11 +49,18 @@ public struct Checker: Sendable {
         var verdicts: [Store: Verdict] = [:]
         for store in options.stores { verdicts[store] = Verdict.of(findings, for: store) }
 
-        let fileDiff = FileDiff(old: old, new: new)
         return CheckResult(
             old: Self.summary(old), new: Self.summary(new), files: Self.changes(fileDiff),
             findings: findings, rules: rules, options: options, verdicts: verdicts,
             analysisComplete: !incomplete || options.allowUnanalysed)
+    }
+
+    /// Results of the two halves of a check; each field is written by one half only and read
+    /// after both have finished.
+    private final class Parts: @unchecked Sendable {
+        var diff: FactDiff?
+        var fileDiff: FileDiff?
+        var codeShare: CodeShare?
     }
 
     /// The finding, suppressed if an acceptance for its rule and key still holds.

@@ -91,13 +91,7 @@ enum CheckCommand {
         }
         rules = config.apply(to: rules)
         let loader = BundleLoader(limits: checkOptions.limits)
-        let old: WebBundle, new: WebBundle
-        do {
-            old = try loader.load(path: parsed.positionals[0])
-            new = try loader.load(path: parsed.positionals[1])
-        } catch {
-            throw UsageError(message: error.description)
-        }
+        let (old, new) = try loadBoth(loader, parsed.positionals[0], parsed.positionals[1])
 
         let result = Checker(rules: rules, options: checkOptions).check(old: old, new: new)
         let colourWanted: Bool
@@ -152,6 +146,26 @@ enum CheckCommand {
         if let v = parsed.value("--max-file-size") { limits.maxFileBytes = try ArgumentParser.size(v, option: "--max-file-size") }
         if let v = parsed.value("--max-ratio") { limits.maxCompressionRatio = try ArgumentParser.count(v, option: "--max-ratio") }
         return limits
+    }
+
+    /// Loads OLD and NEW side by side; the first error (OLD's before NEW's) is reported.
+    static func loadBoth(_ loader: BundleLoader, _ oldPath: String, _ newPath: String) throws(UsageError) -> (WebBundle, WebBundle) {
+        final class Slots: @unchecked Sendable {
+            var old: Result<WebBundle, BundleLoadError>?
+            var new: Result<WebBundle, BundleLoadError>?
+        }
+        let slots = Slots()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let path = i == 0 ? oldPath : newPath
+            let result: Result<WebBundle, BundleLoadError>
+            do throws(BundleLoadError) { result = .success(try loader.load(path: path)) } catch { result = .failure(error) }
+            if i == 0 { slots.old = result } else { slots.new = result }
+        }
+        do throws(BundleLoadError) {
+            return (try slots.old!.get(), try slots.new!.get())
+        } catch {
+            throw UsageError(message: error.description)
+        }
     }
 
     static func readText(_ path: String, what: String) throws(UsageError) -> String {
