@@ -62,7 +62,7 @@ let package = Package(
         // End-to-end: runs the built `livegate` binary.
         .testTarget(
             name: "CLITests", dependencies: ["livegate"],
-            path: "Tests/CLITests"),
+            path: "Tests/CLITests", exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

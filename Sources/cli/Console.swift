@@ -8,6 +8,12 @@ struct Console {
         return isatty(fileDescriptor) == 1
     }
 
+    /// A one-line progress message on standard error, on a terminal only; `nil` clears it.
+    static func progress(_ text: String?) {
+        guard isatty(2) == 1 else { return }
+        error("\r\u{1B}[K" + (text.map { "livegate: " + $0 } ?? ""))
+    }
+
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -91,9 +91,12 @@ enum CheckCommand {
         }
         rules = config.apply(to: rules)
         let loader = BundleLoader(limits: checkOptions.limits)
+        Console.progress("loading \(parsed.positionals[0]) and \(parsed.positionals[1])…")
         let (old, new) = try loadBoth(loader, parsed.positionals[0], parsed.positionals[1])
+        Console.progress("scanning \(old.files.count + new.files.count) files…")
 
         let result = Checker(rules: rules, options: checkOptions).check(old: old, new: new)
+        Console.progress(nil)
         let colourWanted: Bool
         switch parsed.value("--color") ?? "auto" {
         case "always": colourWanted = true
