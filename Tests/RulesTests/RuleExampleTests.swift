@@ -15,7 +15,7 @@ struct RuleExampleTests {
     static let cases: [Case] = rules.flatMap { rule in rule.examples.map { Case(rule: rule, example: $0) } }
 
     static func bundle(_ files: [ExampleFile], _ origin: String) -> WebBundle {
-        BundleLoader().load(entries: files.map { .init(path: $0.path, bytes: $0.bytes, problem: $0.problem) }, origin: origin)
+        BundleLoader().load(entries: files, origin: origin)
     }
 
     @Test func shippedRulesLoadAndHaveExamples() {

@@ -20,7 +20,10 @@ public struct CodeShare: Sendable, Equatable {
     public var share: Double { totalBytes == 0 ? 0 : newBytes / Double(totalBytes) }
 
     /// The share as a percentage with one decimal, for messages ("12.5").
-    public var percentText: String {
+    public var percentText: String { Self.percent(share) }
+
+    /// A share (0…1) as a percentage with one decimal: 0.125 → "12.5".
+    public static func percent(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }

@@ -93,11 +93,7 @@ public struct RuleEngine: Sendable {
             key = "measure:added-share:" + rule.condition.factKinds.joined(separator: ",")
         }
         guard share > threshold, total >= measure.minimumCount else { return nil }
-        func percent(_ x: Double) -> String {
-            let tenths = Int((x * 1000).rounded())
-            return "\(tenths / 10).\(tenths % 10)"
-        }
-        let values = ["share": percent(share), "threshold": percent(threshold), "count": String(count), "total": String(total),
+        let values = ["share": CodeShare.percent(share), "threshold": CodeShare.percent(threshold), "count": String(count), "total": String(total),
                       "path": location.path, "key": key, "kind": "measure", "change": "added", "oldCount": "0",
                       "newCount": "1", "line": String(location.line)]
         var levels: [Store: Level] = [:]

@@ -179,15 +179,6 @@ public struct RuleExample: Sendable {
     }
 }
 
-public struct ExampleFile: Sendable, Hashable {
-    public let path: String
-    public let bytes: [UInt8]
-    /// Stands for an entry that could not be read, with this problem (e.g. a corrupt zip entry).
-    public let problem: LoadDiagnostic.Problem?
-
-    public init(path: String, bytes: [UInt8], problem: LoadDiagnostic.Problem? = nil) {
-        self.path = path
-        self.bytes = bytes
-        self.problem = problem
-    }
-}
+/// A file of a rule example: the same shape as a bundle given in memory (path, bytes, or a
+/// problem standing for an unreadable entry), so examples load through the real loader.
+public typealias ExampleFile = BundleLoader.MemoryEntry
