@@ -97,3 +97,27 @@ struct CheckerTests {
         #expect(apple.exitCode == ExitCode.findings)
     }
 }
+
+struct InventoryChangesTests {
+    @Test func groupsKeysAndOrigins() throws {
+        func f(_ kind: String, _ key: String, _ attributes: [String: String] = [:]) -> Fact {
+            Fact(kind: kind, key: key, attributes: attributes, location: .wholeFile("main.js"))
+        }
+        let empty = WebBundle(origin: "b", container: .directory, webRoot: "", files: [], diagnostics: [])
+        let old = Inventory(bundle: empty, facts: [
+            f("plugin-registration", "capacitor:App"), f("route", "route:/"), f("feature-flag", "flag:app:old"),
+            f("remote-resource", "remote-resource://a.example/x.js", ["host": "a.example"]),
+        ])
+        let new = Inventory(bundle: empty, facts: [
+            f("plugin-registration", "capacitor:App"), f("plugin-registration", "capacitor:Camera"), f("route", "route:/"),
+            f("route", "route:/wallet"), f("remote-code", "remote-script:https://B.example/sdk.js", ["url": "https://B.example/sdk.js"]),
+        ])
+        let changes = InventoryChanges(FactDiff(old: old, new: new))
+        #expect(changes.groups.map(\.name) == ["Plugins", "Native calls", "Routes", "Feature flags", "Remote origins"])
+        #expect(changes.groups[0] == .init(name: "Plugins", added: ["capacitor:Camera"], removed: [], unchanged: ["capacitor:App"]))
+        #expect(changes.groups[1].isEmpty)
+        #expect(changes.groups[2].added == ["route:/wallet"])
+        #expect(changes.groups[3].removed == ["flag:app:old"])
+        #expect(changes.groups[4] == .init(name: "Remote origins", added: ["b.example"], removed: ["a.example"], unchanged: []))
+    }
+}

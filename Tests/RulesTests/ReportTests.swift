@@ -39,7 +39,7 @@ struct ReportTests {
         let json = try JSONParser.parse(JSONReport().render(try sampleResult()))
         guard case .object(let root) = json else { Issue.record("not an object"); return }
         let keys = root.map(\.key)
-        #expect(keys == ["analysisComplete", "exitCode", "files", "findings", "new", "old", "tool", "verdicts"])
+        #expect(keys == ["analysisComplete", "changes", "exitCode", "files", "findings", "new", "old", "tool", "verdicts"])
         let verdicts = root.first { $0.key == "verdicts" }!.value
         #expect(verdicts == .object([("apple", .string("block")), ("google-play", .string("block"))]))
     }

@@ -31,6 +31,8 @@ public struct CheckResult: Sendable {
     public let old: BundleSummary
     public let new: BundleSummary
     public let files: FileChanges
+    /// Plugins, native calls, routes, flags and remote origins: added, removed, unchanged.
+    public let changes: InventoryChanges
     /// In report order.
     public let findings: [Finding]
     /// The rules that were active (for SARIF `tool.driver.rules`), sorted by id.

@@ -50,7 +50,7 @@ public struct Checker: Sendable {
         for store in options.stores { verdicts[store] = Verdict.of(findings, for: store) }
 
         return CheckResult(
-            old: Self.summary(old), new: Self.summary(new), files: Self.changes(fileDiff),
+            old: Self.summary(old), new: Self.summary(new), files: Self.changes(fileDiff), changes: InventoryChanges(diff),
             findings: findings, rules: rules, options: options, verdicts: verdicts,
             analysisComplete: !incomplete || options.allowUnanalysed)
     }

@@ -143,6 +143,17 @@ public struct HTMLReport: Sendable {
             }
             h += "</section>\n"
         }
+        h += "<section class=\"inventory\"><h2>Inventory changes</h2>\n"
+        for group in result.changes.groups {
+            h += "<h3>\(Self.escape(group.name))</h3>\n"
+            if group.isEmpty { h += "<p class=\"none\">None in either bundle.</p>\n"; continue }
+            h += "<ul class=\"keys\">"
+            for (label, keys) in [("added", group.added), ("removed", group.removed), ("unchanged", group.unchanged)] {
+                for key in keys { h += "<li class=\"\(label)\"><span class=\"tag\">\(label)</span> <code>\(Self.escape(key))</code></li>" }
+            }
+            h += "</ul>\n"
+        }
+        h += "</section>\n"
         let files = result.files
         h += """
             <section class="changes"><h2>What changed</h2>
@@ -184,6 +195,9 @@ public struct HTMLReport: Sendable {
         pre.evidence{background:#1a202c;color:#edf2f7;border-radius:6px;padding:8px;overflow-x:auto;font-size:13px}pre .ln{color:#a0aec0;margin-right:12px;user-select:none}
         pre mark{background:#744210;color:#fefcbf}blockquote{margin:8px 0;padding:4px 12px;border-left:3px solid var(--line);color:var(--muted)}
         table{border-collapse:collapse;background:#fff}td,th{border:1px solid var(--line);padding:4px 10px;text-align:right}th{text-align:left}
+        .inventory h3{font-size:14px;margin:12px 0 4px}.keys{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:6px}
+        .keys li{background:#fff;border:1px solid var(--line);border-radius:4px;padding:2px 6px;font-size:13px;word-break:break-all}
+        .keys .tag{font-size:11px;text-transform:uppercase;color:var(--muted)}.keys .added{border-color:var(--warn)}.keys .removed{border-color:var(--note);text-decoration:line-through}
         footer{max-width:1100px;margin:0 auto;padding:16px;color:var(--muted);font-size:12px}
         @media (max-width:600px){main{padding:8px}.verdict .word{font-size:22px}.filters{flex-direction:column;align-items:stretch}}
         """

@@ -9,6 +9,7 @@ public struct JSONReport: Sendable {
         let old: Bundle
         let new: Bundle
         let files: Files
+        let changes: [ChangeGroup]
         let verdicts: [String: String]
         let analysisComplete: Bool
         let exitCode: Int32
@@ -23,6 +24,7 @@ public struct JSONReport: Sendable {
         let bytes: Int
         let problems: [Problem]
     }
+    struct ChangeGroup: Encodable { let name: String; let added: [String]; let removed: [String]; let unchanged: [String] }
     struct Problem: Encodable { let path: String; let problem: String; let message: String }
     struct Files: Encodable {
         let added: Int, removed: Int, changed: Int, unchanged: Int
@@ -80,6 +82,7 @@ public struct JSONReport: Sendable {
                          bytesAdded: f.bytesAdded, bytesRemoved: f.bytesRemoved, bytesChanged: f.bytesChanged,
                          matchedByPath: f.matchedByPath, matchedByDigest: f.matchedByDigest,
                          matchedByStrippedName: f.matchedByStrippedName),
+            changes: result.changes.groups.map { ChangeGroup(name: $0.name, added: $0.added, removed: $0.removed, unchanged: $0.unchanged) },
             verdicts: verdicts, analysisComplete: result.analysisComplete, exitCode: result.exitCode, findings: items)
         return StableJSON.encode(document)
     }

@@ -66,6 +66,13 @@ public struct MarkdownReport: Sendable {
             }
             out += "\n</details>\n\n"
         }
+        for group in result.changes.groups where !group.isEmpty {
+            out += "<details><summary>\(group.name): \(group.added.count) added, \(group.removed.count) removed, \(group.unchanged.count) unchanged</summary>\n\n"
+            for (label, keys) in [("Added", group.added), ("Removed", group.removed), ("Unchanged", group.unchanged)] where !keys.isEmpty {
+                out += "\(label): " + keys.map { "`\($0.replacingAll("`", "'"))`" }.joined(separator: ", ") + "\n\n"
+            }
+            out += "</details>\n\n"
+        }
         let files = result.files
         out += "<details><summary>Files: \(files.added) added, \(files.removed) removed, \(files.changed) changed, \(files.unchanged) unchanged</summary>\n\n"
         out += "| | files | bytes |\n| --- | ---: | ---: |\n"
