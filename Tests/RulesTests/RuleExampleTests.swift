@@ -85,4 +85,45 @@ struct RuleExampleTests {
             #expect(!result.findings.contains { $0.ruleId == c.rule.id }, "\(c.rule.id) \(c.example.jsonPath) in a \(name)")
         }
     }
+
+    /// Renames what a minifier renames: names declared with const/let/var/function/class, at every
+    /// use that is not a property name. Globals, properties, strings and keywords stay.
+    static func renameLocals(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let tokens = JSTokenizer.tokenize(bytes)
+        var declared = Set<String>()
+        for (i, t) in tokens.enumerated() where i + 1 < tokens.count {
+            if [JSKeyword.const, .let, .var, .function, .class].contains(where: { t.isKeyword($0) }),
+               tokens[i + 1].kind == .identifier, tokens[i + 1].keyword == nil {
+                declared.insert(JSTokenizer.text(of: tokens[i + 1], in: bytes))
+            }
+        }
+        var names: [String: String] = [:]
+        for name in declared.sorted() { names[name] = "q\(names.count)_" }
+        var out = [UInt8]()
+        var last = 0
+        for (i, t) in tokens.enumerated() where t.kind == .identifier {
+            let isProperty = i > 0 && (tokens[i - 1].isPunctuator(.dot) || tokens[i - 1].isPunctuator(.questionDot))
+            guard !isProperty, let renamed = names[JSTokenizer.text(of: t, in: bytes)] else { continue }
+            out += bytes[last..<t.range.lowerBound]
+            out += Array(renamed.utf8)
+            last = t.range.upperBound
+        }
+        out += bytes[last...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func renamingLocalsRenamesDeclarationsOnly() {
+        #expect(Self.renameLocals(#"const s=document.createElement("s");s.src=x;function run(c){return s.run(c)}"#)
+                == #"const q1_=document.createElement("s");q1_.src=x;function q0_(c){return q1_.run(c)}"#)
+    }
+
+    /// Minified again with other local names, a triggering example still triggers its rule.
+    @Test(arguments: cases.filter { $0.example.triggers && $0.example.new.contains { $0.path.hasSuffix(".js") } })
+    func withOtherLocalNamesItStillTriggers(_ c: Case) {
+        let rename: (String) -> String = Self.renameLocals
+        let result = Checker(rules: Self.rules, options: CheckOptions())
+            .check(old: Self.bundle(Self.hide(c.example.old, rename), "old"), new: Self.bundle(Self.hide(c.example.new, rename), "new"))
+        #expect(result.findings.contains { $0.ruleId == c.rule.id }, "\(c.rule.id) \(c.example.jsonPath)")
+    }
 }
