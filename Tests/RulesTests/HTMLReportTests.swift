@@ -40,3 +40,25 @@ struct HTMLReportTests {
         #expect(HTMLReport.markdown("[bad](javascript:void 0)") == "<p>bad</p>")
     }
 }
+
+struct HTMLEvidenceTests {
+    func location(snippet: String, match: String) -> LivegateScanner.SourceLocation {
+        LivegateScanner.SourceLocation(path: "a.js", line: 3, column: 5, endLine: 3, endColumn: 9, byteStart: 4, byteEnd: 8, snippet: snippet, match: match)
+    }
+
+    @Test func theMatchedCodeIsMarkedInsideTheSnippet() {
+        #expect(HTMLReport.evidence(location(snippet: "a=1;Lo.getPhoto({q:1})<b>", match: "Lo.getPhoto(")) ==
+                "a=1;<mark>Lo.getPhoto(</mark>{q:1})&lt;b&gt;")
+    }
+
+    @Test func withoutAMatchTheWholeSnippetIsMarked() {
+        #expect(HTMLReport.evidence(location(snippet: "x<y", match: "")) == "<mark>x&lt;y</mark>")
+        #expect(HTMLReport.evidence(location(snippet: "abc", match: "zzz")) == "<mark>abc</mark>")
+    }
+
+    @Test func matchTextStopsAtTheLineEndAndTheLimit() {
+        let bytes = Array("ab\ncd".utf8)
+        #expect(LivegateScanner.SourceLocation.matchText(bytes, 0..<5) == "ab")
+        #expect(LivegateScanner.SourceLocation.matchText(Array(String(repeating: "é", count: 100).utf8), 0..<200, limit: 5) == "éé")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 /// `--format html`: one self-contained page for a reviewer (no external resources, no network):
 /// a verdict banner per store, counts, findings grouped by category with their evidence and the
 /// rule's policy excerpt and fix, what changed, and a filter by store and level that works from
@@ -58,6 +59,15 @@ public struct HTMLReport: Sendable {
         }
         if bold { out += "</strong>" }
         return out
+    }
+
+    /// The snippet with the matched code marked; the whole snippet when the match is not in it.
+    static func evidence(_ location: SourceLocation) -> String {
+        let snippet = location.snippet
+        let match = location.match.trimmingCharacters(in: .whitespaces)
+        guard !match.isEmpty, let range = snippet.range(of: match) else { return "<mark>" + escape(snippet) + "</mark>" }
+        return escape(String(snippet[..<range.lowerBound])) + "<mark>" + escape(String(snippet[range])) + "</mark>"
+            + escape(String(snippet[range.upperBound...]))
     }
 
     public func render(_ result: CheckResult) -> String {
@@ -126,7 +136,7 @@ public struct HTMLReport: Sendable {
                     h += "<p class=\"accepted-note\">Accepted (\(s.origin.rawValue)): \(Self.escape(s.reason))</p>\n"
                 }
                 if !f.location.snippet.isEmpty {
-                    h += "<pre class=\"evidence\"><span class=\"ln\">\(f.location.line)</span><mark>\(Self.escape(f.location.snippet))</mark></pre>\n"
+                    h += "<pre class=\"evidence\"><span class=\"ln\">\(f.location.line)</span>\(Self.evidence(f.location))</pre>\n"
                 }
                 for r in f.related where !r.location.snippet.isEmpty || r.side == .old {
                     let b = r.side == .new ? result.new : result.old

@@ -42,7 +42,8 @@ struct Locator {
         let a = lines.position(of: start)
         let b = lines.position(of: end)
         return SourceLocation(path: path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
-                              byteStart: start, byteEnd: end, snippet: lines.snippet(around: start, length: end - start))
+                              byteStart: start, byteEnd: end, snippet: lines.snippet(around: start, length: end - start),
+                              match: lines.text(start..<end))
     }
 
     func diagnostic(at offset: Int, _ severity: ScanDiagnostic.Severity, _ code: String, _ message: String) -> ScanDiagnostic {

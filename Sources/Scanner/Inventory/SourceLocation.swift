@@ -10,9 +10,12 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     public let byteEnd: Int
     /// A short excerpt of the source around the fact (one line, trimmed), or "" for binary files.
     public let snippet: String
+    /// The matched source text itself (its first line, at most 120 bytes), so reports can mark it
+    /// inside the snippet; "" when the fact stands for a whole line or file.
+    public let match: String
 
     public init(path: String, line: Int, column: Int, endLine: Int, endColumn: Int,
-                byteStart: Int, byteEnd: Int, snippet: String) {
+                byteStart: Int, byteEnd: Int, snippet: String, match: String = "") {
         self.path = path
         self.line = line
         self.column = column
@@ -21,6 +24,16 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         self.byteStart = byteStart
         self.byteEnd = byteEnd
         self.snippet = snippet
+        self.match = match
+    }
+
+    /// The first line of `bytes[range]`, at most `limit` bytes cut on a scalar boundary.
+    public static func matchText(_ bytes: [UInt8], _ range: Range<Int>, limit: Int = 120) -> String {
+        let start = max(0, min(range.lowerBound, bytes.count))
+        var end = min(range.upperBound, bytes.count, start + limit)
+        if let newline = bytes[start..<end].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) { end = newline }
+        while end > start && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// A location that stands for a whole file (a binary, a missing entry point).

@@ -62,7 +62,8 @@ public struct SignatureMatcher: Sendable {
             let (endLine, endColumn) = positions.peek(end)
             let location = SourceLocation(
                 path: path, line: line, column: column, endLine: endLine, endColumn: endColumn,
-                byteStart: start, byteEnd: end, snippet: PositionWalker.snippet(bytes, around: start, length: end - start))
+                byteStart: start, byteEnd: end, snippet: PositionWalker.snippet(bytes, around: start, length: end - start),
+                match: SourceLocation.matchText(bytes, start..<end))
             let fact = Fact(kind: e.kind, key: e.key.render(lookup), attributes: attributes, location: location)
             out.append((SignatureFact(
                 fact: fact, requires: e.requires.map { ($0.negated, $0.key.render(lookup)) }, order: m.signature.order), m))

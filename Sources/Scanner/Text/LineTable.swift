@@ -125,6 +125,11 @@ public struct LineTable: Sendable {
         return (line, utf16Offset(of: offset) - utf16Offset(of: start) + 1)
     }
 
+    /// The first line of the text in `range`, at most 120 bytes (`SourceLocation.match`).
+    public func text(_ range: Range<Int>) -> String {
+        SourceLocation.matchText(bytes, range)
+    }
+
     /// The text of the line containing `offset`, without its terminator, cut to at most
     /// `limit` bytes around `offset` (on scalar boundaries) so that a minified line stays short.
     public func snippet(around offset: Int, length: Int = 0, limit: Int = 160) -> String {
