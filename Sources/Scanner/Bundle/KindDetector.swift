@@ -18,7 +18,12 @@ public enum KindDetector {
     public static func detect(path: String, buffer b: UnsafeBufferPointer<UInt8>) -> (kind: FileKind, native: NativeFormat?) {
         let ext = fileExtension(path)
         if let magic = detectMagic(b, ext: ext) { return magic }
-        if !looksLikeText(b) { return (.binary, nil) }
+        if !looksLikeText(b) {
+            // Source named as source with a few bytes of invalid UTF-8 (a Latin-1 string in a
+            // script) is still source: the tokenizers tolerate invalid UTF-8. Real binary has NULs
+            // or is far from ASCII.
+            guard sourceExtensions.contains(ext), isMostlyASCIIWithoutNUL(b) else { return (.binary, nil) }
+        }
         return (textKind(b, ext: ext), nil)
     }
 
@@ -129,6 +134,20 @@ public enum KindDetector {
     // MARK: text
 
     /// No NUL byte and valid UTF-8 in the first 8 KB (a sequence cut by the 8 KB boundary is fine).
+    /// Extensions of the files livegate tokenizes.
+    public static let sourceExtensions: Set<String> = ["js", "mjs", "cjs", "jsx", "css", "html", "htm", "json", "map", "bundle", "jsbundle"]
+
+    /// No NUL byte and at least 75 % ASCII in the first 8 KB (random bytes are about half non-ASCII).
+    static func isMostlyASCIIWithoutNUL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let limit = min(b.count, 8192)
+        var high = 0
+        for i in 0..<limit {
+            if b[i] == 0 { return false }
+            if b[i] >= 0x80 { high += 1 }
+        }
+        return high * 4 <= limit
+    }
+
     static func looksLikeText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let limit = min(b.count, 8192)
         var i = 0

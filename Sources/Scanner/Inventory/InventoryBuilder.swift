@@ -95,6 +95,15 @@ public struct InventoryBuilder: Sendable {
                 kind: FactKind.nativeBinary, key: "native:\(ChunkName.normalize(file.path))",
                 attributes: ["format": file.nativeFormat?.rawValue ?? "native", "sha256": file.sha256, "size": String(file.size)],
                 location: .wholeFile(file.path)))
+        case .binary where KindDetector.sourceExtensions.contains(KindDetector.fileExtension(file.path)),
+             .archive where KindDetector.sourceExtensions.contains(KindDetector.fileExtension(file.path)):
+            // Named as code but not text: the web view may still be handed it, and livegate cannot
+            // read it, so it fails closed like Hermes bytecode.
+            facts.append(Fact(
+                kind: FactKind.unanalysedCode, key: "unanalysed:\(ChunkName.normalize(file.path))",
+                attributes: ["format": "binary data", "reason": "the file is named as source code but its bytes are not text",
+                             "sha256": file.sha256],
+                location: .wholeFile(file.path)))
         case .hermesBytecode:
             facts.append(Fact(
                 kind: FactKind.unanalysedCode, key: "unanalysed:\(ChunkName.normalize(file.path))",

@@ -102,3 +102,20 @@ import Testing
         #expect(Self.kind("a.js", [UInt8](repeating: 0x61, count: 8191) + [0xE2, 0x82, 0xAC]) == "javascript")
     }
 }
+
+struct SourceWithInvalidUTF8Tests {
+    @Test func scriptWithALatin1StringIsStillJavaScript() {
+        let bytes = Array("const a=\"".utf8) + [0xE9, 0x74, 0xE9] + Array("\";eval(a)\n".utf8)
+        #expect(KindDetector.detect(path: "assets/a.js", bytes: bytes).kind == .javascript)
+        #expect(KindDetector.detect(path: "notes.bin", bytes: bytes).kind == .binary)
+    }
+
+    @Test func binaryNamedJSStaysBinary() {
+        var state: UInt64 = 42
+        let noise = (0..<3000).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        #expect(KindDetector.detect(path: "assets/random.js", bytes: noise).kind == .binary)
+    }
+}
