@@ -30,7 +30,7 @@ public struct CodeShare: Sendable, Equatable {
 
     static let shingleLength = 8
     /// Keep one shingle in `sampleModulus` (by hash), which bounds memory on large bundles.
-    static let sampleModulus: UInt64 = 4
+    static let sampleModulus: UInt64 = 16
 
     public init(totalBytes: Int, newBytes: Double, filesCompared: Int, largestContributor: String? = nil) {
         self.totalBytes = totalBytes
@@ -41,7 +41,7 @@ public struct CodeShare: Sendable, Equatable {
 
     public init(old: WebBundle, new: WebBundle) {
         let oldDigests = Set(old.files.map(\.sha256))
-        var oldShingles = Set<UInt64>()
+        var oldShingles = ShingleSet(expected: old.files.reduce(0) { $0 + ($1.kind == .javascript ? $1.size : 0) } / 48)
         for file in old.files where file.kind == .javascript {
             Self.forEachShingle(file.bytes) { oldShingles.insert($0) }
         }
@@ -66,6 +66,7 @@ public struct CodeShare: Sendable, Equatable {
     }
 
     /// Calls `body` with the hash of every sampled shingle of the file's significant tokens.
+    @inline(__always)
     static func forEachShingle(_ bytes: [UInt8], _ body: (UInt64) -> Void) {
         let tokens = JSTokenizer.tokenize(bytes)
         let k = shingleLength
@@ -73,27 +74,32 @@ public struct CodeShare: Sendable, Equatable {
         let base: UInt64 = 0x100000001B3
         var power: UInt64 = 1
         for _ in 1..<k { power = power &* base }
-        var window = [UInt64](repeating: 0, count: k)
+        // A ring of the last k symbols (k is a power of two).
+        var window: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         var hash: UInt64 = 0
-        var count = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for index in tokens.indices {
-                let symbol = Self.symbol(tokens, index, buffer)
-                let slot = count % k
-                if count >= k { hash = hash &- window[slot] &* power }
-                hash = hash &* base &+ symbol
-                window[slot] = symbol
-                count += 1
-                if count >= k {
-                    let mixed = mix(hash)
-                    if mixed % sampleModulus == 0 { body(mixed) }
+            tokens.withUnsafeBufferPointer { tokens in
+                withUnsafeMutableBytes(of: &window) { raw in
+                    let ring = raw.bindMemory(to: UInt64.self)
+                    for index in 0..<tokens.count {
+                        let symbol = Self.symbol(tokens, index, buffer)
+                        let slot = index & (k - 1)
+                        if index >= k { hash = hash &- ring[slot] &* power }
+                        hash = hash &* base &+ symbol
+                        ring[slot] = symbol
+                        if index >= k - 1 {
+                            let mixed = mix(hash)
+                            if mixed % sampleModulus == 0 { body(mixed) }
+                        }
+                    }
                 }
             }
         }
     }
 
     /// What a token contributes to a shingle: its identity if minification keeps it, else its class.
-    static func symbol(_ tokens: [JSToken], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inline(__always)
+    static func symbol(_ tokens: UnsafeBufferPointer<JSToken>, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let token = tokens[index]
         switch token.kind {
         case .keyword, .punctuator:
@@ -127,5 +133,51 @@ public struct CodeShare: Sendable, Equatable {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+}
+
+/// An open-addressing set of shingle hashes (already uniformly mixed, so no further hashing):
+/// linear probing, 0 marks an empty slot (a hash of 0 is stored as 1).
+struct ShingleSet {
+    private var slots: [UInt64]
+    private var mask: Int
+    private var count = 0
+
+    init(expected: Int) {
+        var capacity = 1024
+        while capacity < max(expected, 1) * 2 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    mutating func insert(_ value: UInt64) {
+        let v = value == 0 ? 1 : value
+        if count * 2 >= slots.count { grow() }
+        var i = Int(truncatingIfNeeded: v) & mask
+        while true {
+            let s = slots[i]
+            if s == v { return }
+            if s == 0 { slots[i] = v; count += 1; return }
+            i = (i + 1) & mask
+        }
+    }
+
+    func contains(_ value: UInt64) -> Bool {
+        let v = value == 0 ? 1 : value
+        var i = Int(truncatingIfNeeded: v) & mask
+        while true {
+            let s = slots[i]
+            if s == v { return true }
+            if s == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        count = 0
+        for v in old where v != 0 { insert(v) }
     }
 }
