@@ -95,8 +95,8 @@ public struct InventoryBuilder: Sendable {
                 kind: FactKind.nativeBinary, key: "native:\(ChunkName.normalize(file.path))",
                 attributes: ["format": file.nativeFormat?.rawValue ?? "native", "sha256": file.sha256, "size": String(file.size)],
                 location: .wholeFile(file.path)))
-        case .binary where KindDetector.sourceExtensions.contains(KindDetector.fileExtension(file.path)),
-             .archive where KindDetector.sourceExtensions.contains(KindDetector.fileExtension(file.path)):
+        case .binary, .archive:
+            guard KindDetector.sourceExtensions.contains(KindDetector.fileExtension(file.path)) else { break }
             // Named as code but not text: the web view may still be handed it, and livegate cannot
             // read it, so it fails closed like Hermes bytecode.
             facts.append(Fact(

@@ -85,16 +85,7 @@ public struct LineTable: Sendable {
         let o = max(0, min(offset, bytes.count))
         let block = o / Self.blockSize
         if block >= checkpoints.count { return checkpoints.last ?? 0 }
-        var units = checkpoints[block]
-        var i = block * Self.blockSize
-        while i < o {
-            let b = bytes[i]
-            if b < 0x80 { units += 1 }
-            else if b & 0xC0 != 0x80 { units += (b >= 0xF0 && b < 0xF8) ? 2 : 1 }
-            else if !Self.isContinuation(bytes, at: i) { units += 1 }
-            i += 1
-        }
-        return units
+        return countUnits(from: block * Self.blockSize, to: o, startingAt: checkpoints[block])
     }
 
     /// UTF-16 code units before byte `offset`, given those before an earlier byte `anchor`
@@ -106,9 +97,14 @@ public struct LineTable: Sendable {
         guard anchor <= o, anchor > block * Self.blockSize, block < checkpoints.count else {
             return utf16Offset(of: o)
         }
-        var units = anchorUnits
-        var i = anchor
-        while i < o {
+        return countUnits(from: anchor, to: o, startingAt: anchorUnits)
+    }
+
+    /// `units` plus the UTF-16 code units of `bytes[from..<to]` (same counting as `init`).
+    private func countUnits(from: Int, to: Int, startingAt units: Int) -> Int {
+        var units = units
+        var i = from
+        while i < to {
             let b = bytes[i]
             if b < 0x80 { units += 1 }
             else if b & 0xC0 != 0x80 { units += (b >= 0xF0 && b < 0xF8) ? 2 : 1 }
