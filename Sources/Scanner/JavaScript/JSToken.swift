@@ -227,3 +227,17 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 
     @inlinable public var isReserved: Bool { rawValue <= JSKeyword.with.rawValue }
 }
+
+/// Which tokens `JSTokenizer.tokenize(_:range:marking:)` marks: identifiers and keywords whose
+/// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]` (256 masks), the
+/// punctuators whose raw value has its bit set in `punctuators`, and every string and template
+/// without substitutions.
+public struct JSTokenInterest: Sendable {
+    public var wordMasks: [UInt64]
+    public var punctuators: UInt64
+    public init(wordMasks: [UInt64], punctuators: UInt64) {
+        precondition(wordMasks.count == 256, "one mask per first byte")
+        self.wordMasks = wordMasks
+        self.punctuators = punctuators
+    }
+}

@@ -74,6 +74,39 @@ public enum JSTokenizer {
         return tokens
     }
 
+    /// Tokenizes `bytes[range]` like `tokenize(_:range:options:)` and, in the same pass, marks the
+    /// tokens `interest` asks for (their indices, ascending). A consumer that only reacts to some
+    /// tokens (the signature matcher) then jumps from mark to mark instead of reading every token
+    /// back from memory: the bytes and the token are still in registers when the test is made.
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil,
+                                marking interest: JSTokenInterest) -> (tokens: [JSToken], marked: [UInt32]) {
+        let whole = 0..<bytes.count
+        let r = (range ?? whole).clamped(to: whole)
+        guard let base = bytes.baseAddress, !r.isEmpty else { return ([], []) }
+        let end = min(r.upperBound, Int(UInt32.max))
+        let capacity = min((end - r.lowerBound) / 2, 1 << 24) + 16
+        var overflow: [JSToken] = []
+        var marked: [UInt32] = []
+        let tokens = interest.wordMasks.withUnsafeBufferPointer { masks in
+            var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
+                                    output: buffer.baseAddress!, capacity: capacity)
+                lexer.marking = masks.count == 256
+                lexer.wordMasks = masks.baseAddress
+                lexer.punctuatorMask = interest.punctuators
+                lexer.run()
+                lexer.frames.deallocate()
+                count = lexer.count
+                overflow = lexer.overflow
+                marked = Array(UnsafeBufferPointer(start: lexer.marked.base, count: lexer.marked.count))
+                lexer.marked.deallocate()
+            }
+            if !overflow.isEmpty { tokens.append(contentsOf: overflow) }
+            return tokens
+        }
+        return (tokens, marked)
+    }
+
     /// Tokenizes `bytes[range]` (the whole array by default); see the pointer variant.
     public static func tokenize(_ bytes: [UInt8], range: Range<Int>? = nil, options: Options = Options()) -> [JSToken] {
         bytes.withUnsafeBufferPointer { tokenize($0, range: range, options: options) }
@@ -104,6 +137,41 @@ struct JSLexer {
     let keepComments: Bool
     /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
     let classes: UnsafePointer<UInt8>
+
+    /// Marking (see `JSTokenInterest`): off for plain tokenizing, where the test folds to one
+    /// well-predicted branch per token.
+    var marking = false
+    var wordMasks: UnsafePointer<UInt64>?
+    var punctuatorMask: UInt64 = 0
+    /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
+    /// in the hot loop even when not marking).
+    var marked = MarkBuffer()
+
+    struct MarkBuffer {
+        var base: UnsafeMutablePointer<UInt32>?
+        var count = 0
+        var capacity = 0
+
+        @inline(__always)
+        mutating func append(_ v: UInt32) {
+            if count == capacity { grow() }
+            base![count] = v
+            count += 1
+        }
+
+        @inline(never)
+        mutating func grow() {
+            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1024, capacity * 2))
+            if let base {
+                bigger.moveInitialize(from: base, count: count)
+                base.deallocate()
+            }
+            base = bigger
+            capacity = max(1024, capacity * 2)
+        }
+
+        func deallocate() { base?.deallocate() }
+    }
 
     /// A line terminator was seen since the last significant token.
     var newline = false
@@ -254,7 +322,8 @@ struct JSLexer {
     }
 
     @inline(__always)
-    mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = []) {
+    mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = JSTokenFlags()) {
+        if marking { mark(kind, from: start, detail: detail) }
         var f = flags
         if newline { f.insert(.newlineBefore) }
         store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
@@ -264,12 +333,30 @@ struct JSLexer {
     }
 
     @inline(__always)
-    mutating func emitTrivia(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags = []) {
+    mutating func emitTrivia(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags = JSTokenFlags()) {
         guard keepComments else { return }
         var f = flags
         if newline { f.insert(.newlineBefore) }
         store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
                       length: UInt32(truncatingIfNeeded: pos - start), flags: f))
+    }
+
+    /// Marks the token about to be stored when `JSTokenInterest` asks for it. `kind` is a
+    /// constant at every call site, so only one of the three tests is compiled into each.
+    @inline(__always)
+    mutating func mark(_ kind: JSTokenKind, from start: Int, detail: UInt8) {
+        let wanted: Bool
+        switch kind {
+        case .identifier, .keyword:
+            wanted = wordMasks![Int(p[start])] & (1 << UInt64(min(pos - start, 63))) != 0
+        case .punctuator:
+            wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0
+        case .string, .template:
+            wanted = true
+        default:
+            wanted = false
+        }
+        if wanted { marked.append(UInt32(truncatingIfNeeded: count + overflow.count)) }
     }
 
     /// Records what the token just emitted allows next.
@@ -603,7 +690,7 @@ struct JSLexer {
         let start = pos
         var i = pos + 1
         while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
             pos = i
@@ -664,7 +751,7 @@ struct JSLexer {
         let start = i
         i += 1
         while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
         }
@@ -715,7 +802,7 @@ struct JSLexer {
     mutating func scanPrivateName() {
         let start = pos
         let i = pos + 1
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         var bodyStart = -1
         if i < end {
             let c = p[i]
@@ -756,7 +843,7 @@ struct JSLexer {
             }
             if JSChar.isIdentStart(s) {
                 let start = pos
-                var flags: JSTokenFlags = []
+                var flags: JSTokenFlags = JSTokenFlags()
                 pos = scanIdentifierTail(from: pos + n, flags: &flags)
                 emit(.identifier, from: start, flags: flags)
                 after(regex: false, block: true)
@@ -795,7 +882,7 @@ struct JSLexer {
     mutating func scanNumber() {
         let start = pos
         var i = pos
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         var kind = JSTokenKind.number
         defer {
             pos = i
@@ -862,7 +949,7 @@ struct JSLexer {
     mutating func scanString(quote: UInt8) {
         let start = pos
         var i = pos + 1
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         while true {
             i = skip(from: i, until: quote, 0x5C, 0x0A, 0x0D)
             guard i < end else {
@@ -894,7 +981,7 @@ struct JSLexer {
     /// closes a substitution (`continuation == true`, the template frame is on top).
     mutating func scanTemplate(from start: Int, continuation: Bool) {
         var i = start + 1
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         var opensSubstitution = false
         while true {
             i = skip(from: i, until: 0x60, 0x24, 0x5C, 0x0D)
@@ -934,7 +1021,7 @@ struct JSLexer {
         let start = pos
         var i = pos + 1
         var inClass = false
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         while true {
             guard i < end else {
                 flags.insert(.unterminated)
@@ -959,7 +1046,7 @@ struct JSLexer {
                 i += 1
                 // Flags: identifier parts (`dgimsuyv` are the valid ones; others are kept so
                 // that the token boundary matches the grammar's).
-                var ignored: JSTokenFlags = []
+                var ignored: JSTokenFlags = JSTokenFlags()
                 if i < end && (JSChar.isASCIIIdentPart(p[i]) || p[i] >= 0x80) {
                     i = scanIdentifierTail(from: i, flags: &ignored)
                 }
@@ -976,7 +1063,7 @@ struct JSLexer {
     mutating func scanBlockComment() {
         let start = pos
         var i = pos + 2
-        var flags: JSTokenFlags = []
+        var flags: JSTokenFlags = JSTokenFlags()
         var lineBreak = false
         while true {
             i = skip(from: i, until: 0x2A, 0x0A, 0x0D, 0xE2)

@@ -19,18 +19,24 @@ public struct SignatureMatcher: Sendable {
     /// Scans `bytes[range]` (default: all) of the file at `path`. Positions are in `bytes`, so a
     /// script inside an HTML file reports host-file lines and columns.
     public func scan(_ bytes: [UInt8], range: Range<Int>? = nil, path: String) -> [SignatureFact] {
-        let tokens = JSTokenizer.tokenize(bytes, range: range)
-        return scan(bytes, tokens: tokens, path: path)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, range: range, marking: set.interest) }
+        return scan(bytes, tokens: tokens, marked: marked, path: path)
     }
 
-    /// Scans already tokenized JavaScript (`tokens` without comments).
-    public func scan(_ bytes: [UInt8], tokens: [JSToken], path: String) -> [SignatureFact] {
+    /// Scans already tokenized JavaScript (`tokens` without comments). `marked`, when given, are
+    /// the tokens `set.interest` marks: the only ones a match can start at, as long as no alias
+    /// or binding is live.
+    public func scan(_ bytes: [UInt8], tokens: [JSToken], marked: [UInt32]? = nil, path: String) -> [SignatureFact] {
         let active = set.signatures.map { s in s.paths.isEmpty || s.paths.contains { path.contains($0) } }
         var raw: [RawMatch] = []
         bytes.withUnsafeBufferPointer { buf in
             tokens.withUnsafeBufferPointer { toks in
                 var run = MatchRun(set: set, buf: buf, toks: toks, active: active)
-                run.scanAll()
+                if let marked {
+                    marked.withUnsafeBufferPointer { run.scanAll(marked: $0) }
+                } else {
+                    run.scanAll(marked: nil)
+                }
                 raw = run.matches
             }
         }
@@ -217,6 +223,24 @@ struct MatchRun {
         hasDynamic = true
     }
     var bindings: [UInt64: [Binding]] = [:]
+
+    /// Ends the alias and binding named `name`, and rebuilds the filters without it: minified
+    /// names are reused in every scope, and a stale filter bit for `e` would send every later
+    /// `e` through the dictionaries.
+    mutating func forget(_ name: [UInt8], hash h: UInt64) {
+        let before = (aliases[h]?.count ?? 0) + (bindings[h]?.count ?? 0)
+        guard before > 0 else { return }
+        aliases[h]?.removeAll { $0.text == name }
+        bindings[h]?.removeAll { $0.text == name }
+        if aliases[h]?.isEmpty == true { aliases[h] = nil }
+        if bindings[h]?.isEmpty == true { bindings[h] = nil }
+        guard (aliases[h]?.count ?? 0) + (bindings[h]?.count ?? 0) < before else { return }
+        for k in dynamicBloom.indices { dynamicBloom[k] = 0 }
+        for k in dynamicLengthMask.indices { dynamicLengthMask[k] = 0 }
+        hasDynamic = false
+        for (hash, list) in aliases { for a in list { noteDynamic(hash, a.text) } }
+        for (hash, list) in bindings { for b in list { noteDynamic(hash, b.text) } }
+    }
     var steps = 0
     static let stepBudget = 4096
     static let objectWord = Array("Object".utf8)
@@ -267,10 +291,18 @@ struct MatchRun {
 
     // MARK: the scan
 
-    mutating func scanAll() {
+    /// Looks at every token, or only at the `marked` ones (see `SignatureSet.interest`) while no
+    /// alias or binding is live: an unmarked token starts nothing then.
+    mutating func scanAll(marked: UnsafeBufferPointer<UInt32>?) {
         let n = toks.count
         var i = 0
+        var nextMark = 0
         while i < n {
+            if !hasDynamic, let marked {
+                while nextMark < marked.count && Int(marked[nextMark]) < i { nextMark += 1 }
+                guard nextMark < marked.count else { break }
+                i = Int(marked[nextMark])
+            }
             let t = toks[i]
             switch t.kind {
             case .identifier, .keyword:
@@ -297,9 +329,7 @@ struct MatchRun {
                     // `IDENT = …` rebinds: the old binding or alias ends here (a binder on the
                     // right-hand side binds it again).
                     if isPunct(i + 1, .assign) {
-                        let name = bytesOf(i)
-                        aliases[h]?.removeAll { $0.text == name }
-                        bindings[h]?.removeAll { $0.text == name }
+                        forget(bytesOf(i), hash: h)
                         break
                     }
                     if let b = bindings[h]?.first(where: { equals(t, $0.text) }), let sigs = set.boundIndex[b.cls] {
@@ -356,9 +386,9 @@ struct MatchRun {
         // The first capture's constraints are checked on the raw bytes between the delimiters
         // first; an escaped string is cooked only when a candidate passes on its raw text.
         let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
-        let (g0, g1) = gramCandidates(inner)
+        let (g0, g1) = set.grams.candidates(in: inner)
         var cookedBytes: [UInt8]?
-        // The ungated string patterns, then the gated ones whose gram occurs (set bits).
+        // The ungated string patterns, then the gated ones with a word in the string (set bits).
         var ungated = 0
         var bits0 = g0, bits1 = g1
         while true {
@@ -380,7 +410,13 @@ struct MatchRun {
             let sig = set.signatures[s]
             guard case .string(let slot)? = sig.pattern.elements.first else { continue }
             if let slot {
-                guard sig.constraints.allSatisfy({ $0.capture != slot || $0.constraint.holds(inner) }) else { continue }
+                // The gate's `contains` was proven by the gram index: not searched again here.
+                let gate = set.stringGate[n]
+                var holds = true
+                for (k, c) in sig.constraints.enumerated() where c.capture == slot && k != gate {
+                    if !c.constraint.holds(inner) { holds = false; break }
+                }
+                guard holds else { continue }
                 if !plain {
                     if cookedBytes == nil { cookedBytes = cooked(i).map { Array($0.utf8) } ?? [] }
                     guard cookedBytes!.withUnsafeBufferPointer({ cb in
@@ -390,26 +426,6 @@ struct MatchRun {
             }
             trySignature(s, start: i, anchor: i, imported: [:], groups: &groups)
         }
-    }
-
-    /// Which gated string patterns (bit n for `stringAny[n]`, n < 128) have a word whose first
-    /// four bytes occur in the value.
-    func gramCandidates(_ v: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        guard v.count >= 4 else { return (0, 0) }
-        var m0: UInt64 = 0, m1: UInt64 = 0
-        var a = Bytes.fold(v[0]), b = Bytes.fold(v[1]), c = Bytes.fold(v[2])
-        var k = 3
-        while k < v.count {
-            let d = Bytes.fold(v[k])
-            let g = SignatureSet.gram(a, b, c, d)
-            if set.gramBits[g >> 6] & (1 << UInt64(g & 63)) != 0, let m = set.gramMasks[g] {
-                m0 |= m[0]
-                if m.count > 1 { m1 |= m[1] }
-            }
-            a = b; b = c; c = d
-            k += 1
-        }
-        return (m0, m1)
     }
 
     /// Whether signature `s`'s rest (after its `$callee`) starts with `(`.

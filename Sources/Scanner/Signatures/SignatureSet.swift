@@ -27,18 +27,17 @@ public struct SignatureSet: Sendable {
     let punctIndex: [[Int]]
     /// Bit n set when `punctIndex[n]` is not empty.
     let punctMask: UInt64
+    /// The tokens a match can start at, for `JSTokenizer.tokenize(_:range:marking:)`.
+    public var interest: JSTokenInterest { JSTokenInterest(wordMasks: lengthMask, punctuators: punctMask) }
     /// Patterns anchored at any string token.
     let stringAny: [Int]
-    /// For each of `stringAny`: whether it needs one of its `contains` words (so can be skipped
-    /// when the string has none of the words' first four bytes, see `gramBits`).
-    let stringGated: [Bool]
+    /// For each of `stringAny`: the index in its `constraints` of the `contains` constraint that
+    /// `grams` proves (the pattern is tried only on strings holding one of its words), or -1.
+    let stringGate: [Int]
     /// Indices into `stringAny` of the patterns that are not gated (tried on every string).
-    var stringUngated: [Int] { stringUngatedList }
-    let stringUngatedList: [Int]
-    /// Bit set of hashed 4-byte lower-cased prefixes of the `contains` words of string patterns.
-    let gramBits: [UInt64]
-    /// For a hashed gram: which of `stringAny` (bit n of word n/64) have a word starting so.
-    let gramMasks: [Int: [UInt64]]
+    let stringUngated: [Int]
+    /// The gated patterns' `contains` words, found in a string by their rarest four bytes.
+    let grams: GramIndex
     /// Whether some pattern is anchored at a string value.
     let hasStringValues: Bool
     let boundIndex: [String: [Int]]
@@ -50,7 +49,7 @@ public struct SignatureSet: Sendable {
 
     public static let empty = SignatureSet(
         signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256),
-        punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGated: [], gramBits: Array(repeating: 0, count: 1024), gramMasks: [:],
+        punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGate: [], grams: GramIndex([]),
         hasStringValues: false, boundIndex: [:], pathFilters: [], flat: FlatQuick([]))
 
     /// Compiles signature files (name for messages, JSON text). Ids and kinds are per file;
@@ -116,9 +115,8 @@ public struct SignatureSet: Sendable {
         var bound: [String: [Int]] = [:]
         var filters = Set<String>()
 
-        var stringGated: [Bool] = []
-        var grams = [UInt64](repeating: 0, count: 1024)
-        var masks: [Int: [UInt64]] = [:]
+        var stringGate: [Int] = []
+        var gramWords: [GramIndex.Word] = []
         func entry(_ text: [UInt8], _ update: (WordEntry) -> Void) {
             let h = hash(text)
             var list = words[h] ?? []
@@ -161,42 +159,37 @@ public struct SignatureSet: Sendable {
                     } else {
                         stringAny.append(index)
                         // Gate on `contains` words of four bytes or more.
-                        var gated = false
+                        var gate = -1
                         if case .string(let slot?)? = s.pattern.elements.first {
-                            for c in s.constraints where c.capture == slot {
+                            for (k, c) in s.constraints.enumerated() where c.capture == slot && gate < 0 {
+                                let list: [[UInt8]], ignoringCase: Bool
                                 switch c.constraint {
-                                case .contains(let list), .containsIgnoringCase(let list):
-                                    guard list.allSatisfy({ $0.count >= 4 }) else { continue }
-                                    gated = true
-                                    let n = stringAny.count - 1
-                                    for w in list {
-                                        let o = rareGramOffset(w)
-                                        let g = gram(Bytes.fold(w[o]), Bytes.fold(w[o + 1]), Bytes.fold(w[o + 2]), Bytes.fold(w[o + 3]))
-                                        grams[g >> 6] |= 1 << UInt64(g & 63)
-                                        var m = masks[g] ?? []
-                                        while m.count <= n / 64 { m.append(0) }
-                                        m[n / 64] |= 1 << UInt64(n % 64)
-                                        masks[g] = m
-                                    }
-                                default: break
+                                case .contains(let l): (list, ignoringCase) = (l, false)
+                                case .containsIgnoringCase(let l): (list, ignoringCase) = (l, true)
+                                default: continue
                                 }
-                                if gated { break }
+                                guard list.allSatisfy({ $0.count >= 4 }), stringAny.count <= 128 else { continue }
+                                gate = k
+                                for w in list {
+                                    gramWords.append(GramIndex.Word(
+                                        bytes: w, offset: GramIndex.rareGramOffset(w), ignoringCase: ignoringCase, candidate: stringAny.count - 1))
+                                }
                             }
                         }
-                        stringGated.append(gated)
+                        stringGate.append(gate)
                     }
                 }
             }
         }
         return SignatureSet(
             signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask,
-            punctIndex: punct, stringAny: stringAny, stringGated: stringGated, gramBits: grams, gramMasks: masks,
+            punctIndex: punct, stringAny: stringAny, stringGate: stringGate, grams: GramIndex(gramWords),
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted(), flat: FlatQuick(signatures))
     }
 
     init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
-         lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGated: [Bool], gramBits: [UInt64], gramMasks: [Int: [UInt64]], hasStringValues: Bool,
+         lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGate: [Int], grams: GramIndex, hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
         self.signatures = signatures
         self.kinds = kinds
@@ -208,34 +201,13 @@ public struct SignatureSet: Sendable {
         for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }
         self.punctMask = mask
         self.stringAny = stringAny
-        self.stringGated = stringGated
-        self.stringUngatedList = stringGated.indices.filter { !stringGated[$0] }
-        self.gramBits = gramBits
-        self.gramMasks = gramMasks
+        self.stringGate = stringGate
+        self.stringUngated = stringGate.indices.filter { stringGate[$0] < 0 }
+        self.grams = grams
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
         self.pathFilters = pathFilters
         self.flat = flat
-    }
-
-    /// Where the word's most distinctive four bytes start: the gram with the most bytes that are
-    /// not lower-case letters (`.`, `-`, `_`, `:`, digits), so that common words (`config`,
-    /// `remove`) do not wake the pattern up on every string.
-    static func rareGramOffset(_ w: [UInt8]) -> Int {
-        var best = 0, bestScore = -1
-        for o in 0...(w.count - 4) {
-            var score = 0
-            for b in w[o..<(o + 4)] where !(b >= 0x61 && b <= 0x7A) { score += 1 }
-            if score >= bestScore { best = o; bestScore = score }
-        }
-        return best
-    }
-
-    /// A 16-bit hash of four (lower-cased) bytes.
-    @inline(__always)
-    static func gram(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
-        let v = UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16 | UInt32(d) << 24
-        return Int((v &* 0x9E3779B1) >> 16)
     }
 
     /// FNV-1a over bytes.

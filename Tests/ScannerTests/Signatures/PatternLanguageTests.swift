@@ -132,6 +132,31 @@ struct PatternLanguageTests {
         #expect(try one(#"{"pathLike": true}"#, ["a/b.so", "a b.so", "x"]) == ["a/b.so"])
     }
 
+    /// `contains` searches by the needle's rarest byte: matches at the edges, after near
+    /// misses, with the key byte repeated, and ignoring case on either side of the key.
+    @Test func containsFindsEveryPlacement() {
+        func has(_ haystack: String, _ needle: String, ignoringCase: Bool = false) -> Bool {
+            Array(haystack.utf8).withUnsafeBufferPointer {
+                Bytes.contains($0, Array(needle.utf8), ignoringCase: ignoringCase)
+            }
+        }
+        #expect(has("cdn.x.com", "cdn.x"))
+        #expect(has("https://cdn.x", "cdn.x"))
+        #expect(has("cdn.cdn.cdn.x", "cdn.x"))
+        #expect(!has("cdn.cdn.cdn.y", "cdn.x"))
+        #expect(!has("cdn", "cdn.x"))
+        #expect(has("abc", "abc"))
+        #expect(has("xxabc", "abc"))
+        #expect(!has("abx abd ab", "abc"))
+        #expect(has("stratum+tcp://pool", "stratum+tcp://"))
+        #expect(has("Load COINHIVE.MIN.JS now", "coinhive.min.js", ignoringCase: true))
+        #expect(has("CoinHive.min.js", "coinhive.min.js", ignoringCase: true))
+        #expect(!has("CoinHive.min.j", "coinhive.min.js", ignoringCase: true))
+        #expect(has("PLEASE UPDATE", "update", ignoringCase: true))
+        #expect(!has("PLEASE UPDATE", "update"))
+        #expect(has("x", ""))
+    }
+
     @Test func groupsLetTheFirstDeclaredSignatureWin() throws {
         let sigs = #"""
             {"pattern": "f ( $str:a", "where": {"a": {"oneOf": ["x"]}}, "group": "g", "emit": {"kind": "t", "key": "special"}},

@@ -1,0 +1,56 @@
+import Testing
+@testable import LivegateScanner
+
+/// The matcher jumps between the tokens the tokenizer marked while no alias or binding is live.
+/// These tests hold it to the full walk: same facts, and the marks are exactly the tokens the
+/// interest describes.
+@Suite struct MarkedScanTests {
+    static let fixtures: [[String: String]] = {
+        typealias F = SignatureFixtures
+        return [
+            F.capacitorVite, F.capacitorWebpack4, F.capacitorWebpack5, F.capacitorEsbuild, F.capacitorDirect,
+            F.transports, F.cordovaPluginFile, F.cordovaMinified, F.cordovaPlugins, F.ionicNative,
+            F.reactNativeMetro, F.expo, F.capgo, F.appflowWebView, F.codePushChcpExpo, F.reactRouter,
+            F.vueRouter, F.angularRouter, F.sveltekit, F.nextjs, F.expoRouter, F.launchDarkly,
+            F.flagsWithoutFingerprint, F.buildEnv, F.appFlags, F.dynamicSinks, F.benignEmitters, F.remoteCode,
+            F.obfuscation, F.payments, F.miners, F.permissions, F.updatePrompts, F.nativeUrls, F.manifests,
+            F.corpusFalsePositives,
+        ]
+    }()
+
+    @Test func markedScanFindsWhatTheFullWalkFinds() {
+        let matcher = SignatureMatcher(Shipped.set)
+        var compared = 0
+        var sources: [String] = []
+        for fixture in Self.fixtures {
+            for (path, source) in fixture.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".js") {
+                sources.append(source)
+                let bytes = Array(source.utf8)
+                let marked = matcher.scan(bytes, path: path).map { describeSignatureFact($0.fact) }
+                let full = matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: path).map { describeSignatureFact($0.fact) }
+                #expect(marked == full, "\(path)")
+                compared += marked.count
+            }
+        }
+        // All fixtures in one file: aliases and bindings from one stay live into the next.
+        let joined = Array(sources.joined(separator: "\n;\n").utf8)
+        #expect(matcher.scan(joined, path: "all.js").map { describeSignatureFact($0.fact) }
+                == matcher.scan(joined, tokens: JSTokenizer.tokenize(joined), path: "all.js").map { describeSignatureFact($0.fact) })
+        #expect(compared > 50)
+    }
+
+    @Test func marksAreExactlyTheTokensOfInterest() {
+        var masks = [UInt64](repeating: 0, count: 256)
+        masks[Int(UInt8(ascii: "e"))] = 1 << 4          // "eval" and any 4-byte word on e
+        masks[Int(UInt8(ascii: "f"))] = 1 << 63          // words of 63 bytes or more on f
+        let dot = UInt64(1) << UInt64(JSPunctuator.dot.rawValue)
+        let interest = JSTokenInterest(wordMasks: masks, punctuators: dot)
+        let long = "f" + String(repeating: "x", count: 70)
+        let source = "eval(a.else, 'str', `t`, `h${x}`, evil, \(long), else.eval); // eval"
+        let bytes = Array(source.utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: interest) }
+        #expect(tokens == JSTokenizer.tokenize(bytes))
+        let text = marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) }
+        #expect(text == ["eval", ".", "else", "'str'", "`t`", "evil", long, "else", ".", "eval"])
+    }
+}
