@@ -12,6 +12,8 @@ public enum WebFactKind {
     public static let link = "link"
     public static let baseHref = "base-href"
     public static let csp = "csp"
+    /// One source a page's Content-Security-Policy lets scripts come from.
+    public static let cspScriptSource = "csp-script-source"
     public static let metaRefresh = "meta-refresh"
     public static let iframe = "iframe"
     public static let form = "form"

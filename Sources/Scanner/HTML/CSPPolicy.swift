@@ -8,6 +8,8 @@ public struct CSPPolicy: Sendable, Hashable {
         /// Offset and length of the directive in the policy text (UTF-8).
         public let offset: Int
         public let length: Int
+        /// Where each of `sources` is in the policy text (UTF-8 offsets).
+        public var sourceRanges: [Range<Int>] = []
 
         public var unsafeEval: Bool { sources.contains("'unsafe-eval'") }
         public var wasmUnsafeEval: Bool { sources.contains("'wasm-unsafe-eval'") }
@@ -91,7 +93,9 @@ public struct CSPPolicy: Sendable, Hashable {
                         return s.hasPrefix("'") || s.hasSuffix(":") || !s.contains("/") ? s.lowercased() : s
                     }
                     let last = tokens.last!.1
-                    directives.append(Directive(name: name, sources: sources, offset: first.0, length: last - first.0))
+                    var directive = Directive(name: name, sources: sources, offset: first.0, length: last - first.0)
+                    directive.sourceRanges = tokens.dropFirst().map { $0.0..<$0.1 }
+                    directives.append(directive)
                 }
             }
             start = end + 1

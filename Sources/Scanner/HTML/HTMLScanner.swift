@@ -577,5 +577,18 @@ struct HTMLExtractor {
         var attributes = policy.scriptPolicyAttributes
         if reportOnly { attributes["report-only"] = "true" }
         add(WebFactKind.csp, "csp:script-execution", attributes, location(of: content, in: e))
+        // Each source scripts may come from, at the source's text. A report-only policy in a
+        // <meta> is ignored by browsers (CSP3 §3.3): it allows nothing and restricts nothing.
+        guard !reportOnly else { return }
+        for s in policy.scriptSources {
+            var attributes = ["source": s.source, "directive": s.directive, "class": s.sourceClass.rawValue, "allows": s.allows]
+            if let host = s.host { attributes["host"] = host }
+            if !s.coveredBy.isEmpty { attributes["covered-by"] = s.coveredBy.joined(separator: " ") }
+            var where_ = location(of: content, in: e)
+            if plain, let r = content.valueRange {
+                where_ = locator.location(r.lowerBound + s.range.lowerBound, r.lowerBound + s.range.upperBound)
+            }
+            add(WebFactKind.cspScriptSource, "csp-script-source:" + s.source, attributes, where_)
+        }
     }
 }
