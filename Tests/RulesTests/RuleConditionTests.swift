@@ -10,6 +10,7 @@ struct RuleConditionTests {
         "plugin-registration": ["plugin"],
         "payment": ["provider", "type"],
         "route": ["route"],
+        "source": ["source", "covered-by"],
     ])
 
     static func rule(_ when: String, levels: String = #"{"apple": "error"}"#, message: String = "{key}") throws -> Rule {
@@ -91,5 +92,31 @@ struct RuleConditionTests {
                 == "$.rules[0].when.allow.attribute: no fact of kind bridge-call has this attribute")
         #expect(message(#"{"fact": "route", "measure": {"name": "added-share", "threshold": "t", "default": 25}}"#)
                 == "$.rules[0].when.measure.default: required share between 0 and 1 (e.g. 0.25)")
+        #expect(message(#"{"fact": "source", "change": ["added"], "oldLacks": {"fact": "source", "same": []}}"#)
+                == "$.rules[0].when.oldLacks.same: give at least one attribute, or leave same out")
+        #expect(message(#"{"fact": "source", "change": ["added"], "oldLacks": {"fact": "route", "in": {"source": "covered-by"}}}"#)
+                == "$.rules[0].when.oldLacks.in.source: no fact of kind route has this attribute")
+        #expect(message(#"{"fact": "source", "change": ["added"], "oldLacks": {"fact": "source", "in": {"source": "colour"}}}"#)
+                == #"$.rules[0].when.oldLacks.in.source: "colour" is not an attribute of source"#)
+        #expect(message(#"{"fact": "source", "change": ["added"], "oldLacks": {"fact": "source", "in": {}}}"#)
+                == "$.rules[0].when.oldLacks.in: give at least one attribute, or leave in out")
+    }
+
+    /// `oldHas` without `same`: any fact of the kinds; `oldLacks` with `in`: no old fact whose
+    /// attribute is among the values the matched fact lists (a source an old wildcard covers).
+    @Test func relatedFactsAnyOrListedInAnAttribute() throws {
+        let rule = try Self.rule(#"{"fact": "source", "change": ["added"], "oldHas": {"fact": "source"}, "oldLacks": {"fact": "source", "in": {"source": "covered-by"}}}"#)
+        func source(_ s: String, _ coveredBy: String? = nil) -> Fact {
+            Self.fact("source", "s:" + s, coveredBy.map { ["source": s, "covered-by": $0] } ?? ["source": s])
+        }
+        let host = source("https://cdn.example.com", "* https: *.example.com")
+        func keys(old: [Fact], new: [Fact]) -> [String] {
+            RuleEngine(rules: [rule]).evaluate(Self.diff(old: old, new: new)).map(\.factKey)
+        }
+        #expect(keys(old: [source("'self'")], new: [source("'self'"), host, source("'unsafe-eval'")]) == ["s:'unsafe-eval'", "s:https://cdn.example.com"])
+        #expect(keys(old: [source("https:")], new: [host, source("'unsafe-eval'")]) == ["s:'unsafe-eval'"])
+        #expect(keys(old: [source("*.example.com")], new: [host]).isEmpty)
+        #expect(keys(old: [], new: [host, source("'unsafe-eval'")]).isEmpty)
+        #expect(keys(old: [source("*.example.org")], new: [host]) == ["s:https://cdn.example.com"])
     }
 }

@@ -56,11 +56,16 @@ public struct RuleEngine: Sendable {
         return findings.sorted(by: Finding.reportOrder)
     }
 
-    /// Whether the old bundle has a fact of the test's kinds agreeing with `fact` on `same`.
+    /// Whether the old bundle has a fact of the test's kinds agreeing with `fact` on `same`, and
+    /// whose `within` attributes are among the values `fact` lists.
     static func has(_ oldByKind: [String: [Fact]], _ test: RelatedFactTest, like fact: Fact) -> Bool {
         let wanted = test.same.map { fact.attributes[$0] }
+        let lists = test.within.mapValues { Set((fact.attributes[$0] ?? "").split(separator: " ").map(String.init)) }
         return test.kinds.contains { kind in
-            (oldByKind[kind] ?? []).contains { old in test.same.map { old.attributes[$0] } == wanted }
+            (oldByKind[kind] ?? []).contains { old in
+                test.same.map { old.attributes[$0] } == wanted
+                    && lists.allSatisfy { name, values in old.attributes[name].map(values.contains) ?? false }
+            }
         }
     }
 

@@ -78,10 +78,20 @@ public struct RuleCondition: Sendable {
     public var measure: MeasureTest? = nil
 }
 
-/// Facts of `kinds` in one bundle whose attributes `same` equal the matched fact's.
+/// Facts of `kinds` in one bundle that agree with the matched fact on `same` and, for each entry
+/// of `within` (`"in": {"source": "covered-by"}` in a ruleset), whose attribute (`source`) is one of
+/// the space-separated values of the matched fact's attribute (`covered-by`). With neither, any
+/// fact of `kinds`.
 public struct RelatedFactTest: Sendable {
     public let kinds: [String]
     public let same: [String]
+    public var within: [String: String] = [:]
+
+    public init(kinds: [String], same: [String], within: [String: String] = [:]) {
+        self.kinds = kinds
+        self.same = same
+        self.within = within
+    }
 }
 
 public struct AlongsideTest: Sendable {

@@ -161,15 +161,26 @@ public struct RulesetLoader: Sendable {
         condition.measure = measure
         for (key, isHas) in [("oldHas", true), ("oldLacks", false)] {
             guard let r = try o.object(key) else { continue }
-            try r.requireOnly(["fact", "same"])
+            try r.requireOnly(["fact", "same", "in"])
             let relatedKinds = try factKinds(r, "fact", required: true)
-            guard let same = try r.strings("same"), !same.isEmpty else { throw r.error("same", "required list of attributes is missing") }
+            let same = try r.strings("same") ?? []
+            if r.value("same") != nil && same.isEmpty { throw r.error("same", "give at least one attribute, or leave same out") }
             let known = relatedKinds.reduce(into: Set<String>()) { $0.formUnion(catalog.attributes[$1] ?? []) }
             let own = kinds.reduce(into: Set<String>()) { $0.formUnion(catalog.attributes[$1] ?? []) }
             for name in same where !known.contains(name) || !own.contains(name) {
                 throw r.error("same", "\"\(name)\" is not an attribute of both the matched and the related fact kinds")
             }
-            let test = RelatedFactTest(kinds: relatedKinds, same: same)
+            var within: [String: String] = [:]
+            if let i = try r.object("in") {
+                for name in i.keys {
+                    guard known.contains(name) else { throw i.error(name, "no fact of kind \(relatedKinds.joined(separator: ", ")) has this attribute") }
+                    let list = try i.requiredString(name)
+                    guard own.contains(list) else { throw i.error(name, "\"\(list)\" is not an attribute of \(kinds.joined(separator: ", "))") }
+                    within[name] = list
+                }
+                if within.isEmpty { throw r.error("in", "give at least one attribute, or leave in out") }
+            }
+            let test = RelatedFactTest(kinds: relatedKinds, same: same, within: within)
             if isHas { condition.oldHas = test } else { condition.oldLacks = test }
         }
         if let a = try o.object("alongside") {
