@@ -298,10 +298,11 @@ struct MatchRun {
         var i = 0
         var nextMark = 0
         while i < n {
-            if !hasDynamic, let marked {
+            if let marked {
                 while nextMark < marked.count && Int(marked[nextMark]) < i { nextMark += 1 }
-                guard nextMark < marked.count else { break }
-                i = Int(marked[nextMark])
+                let mark = nextMark < marked.count ? Int(marked[nextMark]) : n
+                i = hasDynamic ? nextDynamicCandidate(from: i, before: mark) : mark
+                guard i < n else { break }
             }
             let t = toks[i]
             switch t.kind {
@@ -352,10 +353,24 @@ struct MatchRun {
         }
     }
 
+    /// The first identifier at or after `i` (and before `limit`) that may be an alias or a bound
+    /// name, or `limit`: a tight loop over the tokens the marks skip while names are live.
+    func nextDynamicCandidate(from i0: Int, before limit: Int) -> Int {
+        var i = i0
+        dynamicLengthMask.withUnsafeBufferPointer { masks in
+            while i < limit {
+                let t = toks[i]
+                if t.kind == .identifier, masks[Int(buf[Int(t.start)])] & (1 << UInt64(min(Int(t.length), 63))) != 0 { return }
+                i += 1
+            }
+        }
+        return i
+    }
+
     mutating func dispatchWord(_ entry: SignatureSet.WordEntry, at i: Int) {
         var groups: [Int32] = []
         if !entry.callees.isEmpty {
-            noteAlias(at: i, name: entry.text)
+            if entry.calleeCalled { noteAlias(at: i, name: entry.text) }
             if entry.calleeAnyNext || nextPunctIn(entry.calleeNext, after: i) {
                 for s in entry.callees { tryCallee(s, at: i, name: entry.text, viaAlias: false, groups: &groups) }
             }

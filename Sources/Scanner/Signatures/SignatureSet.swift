@@ -17,6 +17,9 @@ public struct SignatureSet: Sendable {
         /// `anyNext` when some callee pattern accepts any next token.
         var calleeNext: UInt64 = 0
         var calleeAnyNext = false
+        /// Some callee pattern calls the word directly (`NAME(`): only then can an alias of it
+        /// (`f = x.NAME; f(…)`) match, so only then is an alias worth recording.
+        var calleeCalled = false
         init(text: [UInt8]) { self.text = text }
     }
 
@@ -142,6 +145,7 @@ public struct SignatureSet: Sendable {
                         // A wrapper `(0, x.NAME)` puts `)` next; otherwise the rest's first token.
                         e.calleeNext |= 1 << UInt64(JSPunctuator.rightParen.rawValue)
                         if let q = s.restQuick.first, q.tag == .punct { e.calleeNext |= 1 << UInt64(q.detail) } else { e.calleeAnyNext = true }
+                        if let q = s.restQuick.first, q.tag == .punct, q.detail == JSPunctuator.leftParen.rawValue { e.calleeCalled = true }
                     }
                 case .punct(let p): punct[Int(p)].append(index)
                 case .bound(let cls): bound[cls, default: []].append(index)
