@@ -113,11 +113,59 @@ enum JSChar {
     }
 }
 
+/// Keywords by a perfect hash of their bytes: one multiply, one table load and one compare per
+/// lowercase word, instead of a tree of comparisons that minified code (mostly one- and
+/// two-letter names) sends down unpredictable branches.
 enum JSKeywordTable {
-    /// The keyword spelled by the `n` ASCII bytes at `p`, if any. Words up to 8 bytes are
-    /// compared as one little-endian UInt64; longer ones check their tail bytes.
+    struct Slot {
+        /// The word's first eight bytes (little-endian, zero-padded) and its length.
+        var word: UInt64 = 0
+        var length: UInt8 = 0
+        var keyword: UInt8 = 0
+        /// Bytes 9 and 10 of the longer keywords (`interface`, `instanceof`, …).
+        var tail: UInt16 = 0
+    }
+
+    /// 256 slots and the multiplier that spreads the keywords over them without collisions.
+    nonisolated(unsafe) static let table: (slots: UnsafePointer<Slot>, multiplier: UInt64) = {
+        var keys: [(word: UInt64, length: Int, tail: UInt16, keyword: JSKeyword)] = []
+        for k in JSKeyword.allCases {
+            let bytes = Array(String(describing: k).utf8)
+            var w: UInt64 = 0
+            for (i, b) in bytes.prefix(8).enumerated() { w |= UInt64(b) << UInt64(8 * i) }
+            var tail: UInt16 = 0
+            for (i, b) in bytes.dropFirst(8).enumerated() { tail |= UInt16(b) << UInt16(8 * i) }
+            keys.append((w, bytes.count, tail, k))
+        }
+        // A fixed sequence of odd multipliers: the first that separates all keywords (found
+        // after a few hundred tries; the same one on every run).
+        var m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var used = Set<Int>()
+            if keys.allSatisfy({ used.insert(slot(key($0.word, $0.length), m)).inserted }) { break }
+            m = m &* 6364136223846793005 &+ 1442695040888963407 | 1
+        }
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: 256)
+        slots.initialize(repeating: Slot(), count: 256)
+        for k in keys {
+            slots[slot(key(k.word, k.length), m)] = Slot(word: k.word, length: UInt8(k.length), keyword: k.keyword.rawValue, tail: k.tail)
+        }
+        return (UnsafePointer(slots), m)
+    }()
+
+    @inline(__always) static func key(_ word: UInt64, _ length: Int) -> UInt64 {
+        word ^ (UInt64(length) &* 0x0100_0000_0000_0001)
+    }
+
+    @inline(__always) static func slot(_ key: UInt64, _ multiplier: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* multiplier) >> 56)
+    }
+
+    /// The keyword spelled by the `n` ASCII bytes at `p`, if any (`table` passed in by the
+    /// lexer, which loads it once).
     @inline(__always)
-    static func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, readableUpTo end: UnsafePointer<UInt8>) -> JSKeyword? {
+    static func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, readableUpTo end: UnsafePointer<UInt8>,
+                       table: (slots: UnsafePointer<Slot>, multiplier: UInt64)) -> JSKeyword? {
         guard n >= 2 && n <= 10 else { return nil }
         var w: UInt64 = 0
         let m = n < 8 ? n : 8
@@ -132,97 +180,12 @@ enum JSKeywordTable {
                 i += 1
             }
         }
-        switch n {
-        case 2:
-            switch w {
-            case 0x7361: return .as
-            case 0x6F64: return .do
-            case 0x6669: return .if
-            case 0x6E69: return .in
-            case 0x666F: return .of
-            default: return nil
-            }
-        case 3:
-            switch w {
-            case 0x726F66: return .for
-            case 0x746567: return .get
-            case 0x74656C: return .let
-            case 0x77656E: return .new
-            case 0x746573: return .set
-            case 0x797274: return .try
-            case 0x726176: return .var
-            default: return nil
-            }
-        case 4:
-            switch w {
-            case 0x65736163: return .case
-            case 0x65736C65: return .else
-            case 0x6D756E65: return .enum
-            case 0x6D6F7266: return .from
-            case 0x6174656D: return .meta
-            case 0x6C6C756E: return .null
-            case 0x73696874: return .this
-            case 0x65757274: return .true
-            case 0x64696F76: return .void
-            case 0x68746977: return .with
-            default: return nil
-            }
-        case 5:
-            switch w {
-            case 0x636E797361: return .async
-            case 0x7469617761: return .await
-            case 0x6B61657262: return .break
-            case 0x6863746163: return .catch
-            case 0x7373616C63: return .class
-            case 0x74736E6F63: return .const
-            case 0x65736C6166: return .false
-            case 0x7265707573: return .super
-            case 0x776F726874: return .throw
-            case 0x656C696877: return .while
-            case 0x646C656979: return .yield
-            default: return nil
-            }
-        case 6:
-            switch w {
-            case 0x6574656C6564: return .delete
-            case 0x74726F707865: return .export
-            case 0x74726F706D69: return .import
-            case 0x63696C627570: return .public
-            case 0x6E7275746572: return .return
-            case 0x636974617473: return .static
-            case 0x686374697773: return .switch
-            case 0x746567726174: return .target
-            case 0x666F65707974: return .typeof
-            default: return nil
-            }
-        case 7:
-            switch w {
-            case 0x746C7561666564: return .default
-            case 0x73646E65747865: return .extends
-            case 0x796C6C616E6966: return .finally
-            case 0x6567616B636170: return .package
-            case 0x65746176697270: return .private
-            default: return nil
-            }
-        case 8:
-            switch w {
-            case 0x65756E69746E6F63: return .continue
-            case 0x7265676775626564: return .debugger
-            case 0x6E6F6974636E7566: return .function
-            default: return nil
-            }
-        case 9:
-            switch w {
-            case 0x6361667265746E69 where p[8] == 101: return .interface
-            case 0x65746365746F7270 where p[8] == 100: return .protected
-            default: return nil
-            }
-        default:
-            switch w {
-            case 0x6E656D656C706D69 where p[8] == 116 && p[9] == 115: return .implements
-            case 0x65636E6174736E69 where p[8] == 111 && p[9] == 102: return .instanceof
-            default: return nil
-            }
+        let s = table.slots[slot(key(w, n), table.multiplier)]
+        guard s.word == w && Int(s.length) == n else { return nil }
+        if n > 8 {
+            let tail = UInt16(p[8]) | (n > 9 ? UInt16(p[9]) << 8 : 0)
+            guard tail == s.tail else { return nil }
         }
+        return JSKeyword(rawValue: s.keyword)
     }
 }

@@ -63,6 +63,7 @@ public enum JSTokenizer {
         let capacity = min((end - r.lowerBound) / 2, 1 << 24) + 16
         var overflow: [JSToken] = []
         var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+            TokenStorage.preferHugePages(buffer)
             var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: options.keepComments,
                                 output: buffer.baseAddress!, capacity: capacity)
             lexer.run()
@@ -89,6 +90,7 @@ public enum JSTokenizer {
         var marked: [UInt32] = []
         let tokens = interest.wordMasks.withUnsafeBufferPointer { masks in
             var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+                TokenStorage.preferHugePages(buffer)
                 var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
                                     output: buffer.baseAddress!, capacity: capacity)
                 lexer.marking = masks.count == 256
@@ -137,6 +139,8 @@ struct JSLexer {
     let keepComments: Bool
     /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
     let classes: UnsafePointer<UInt8>
+    /// `JSKeywordTable.table`, loaded once for the same reason.
+    let keywords: (slots: UnsafePointer<JSKeywordTable.Slot>, multiplier: UInt64)
 
     /// Marking (see `JSTokenInterest`): off for plain tokenizing, where the test folds to one
     /// well-predicted branch per token.
@@ -181,9 +185,9 @@ struct JSLexer {
     var regexOK = true
     /// A `{` here opens a block (else an object literal).
     var braceIsBlock = true
-    /// The `JSKeyword` of the previous significant token (0 if none), and of the one before.
+    /// The `JSKeyword` of the previous significant token (0 if none). `for await` counts as
+    /// `for`, so that the `(` after it opens a condition.
     var prevKeyword: UInt8 = 0
-    var prevPrevKeyword: UInt8 = 0
 
     /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
     /// at this level. `frames[0]` is the top level (a block) and is never popped.
@@ -307,6 +311,7 @@ struct JSLexer {
         self.output = output
         self.capacity = capacity
         self.classes = ByteClass.table
+        self.keywords = JSKeywordTable.table
     }
 
     // MARK: Emitting
@@ -364,7 +369,6 @@ struct JSLexer {
     mutating func after(regex: Bool, block: Bool, keyword: UInt8 = 0) {
         regexOK = regex
         braceIsBlock = block
-        prevPrevKeyword = prevKeyword
         prevKeyword = keyword
     }
 
@@ -438,7 +442,6 @@ struct JSLexer {
                 let k = prevKeyword
                 let condition = k == JSKeyword.if.rawValue || k == JSKeyword.while.rawValue
                     || k == JSKeyword.for.rawValue || k == JSKeyword.with.rawValue
-                    || (k == JSKeyword.await.rawValue && prevPrevKeyword == JSKeyword.for.rawValue)
                 frames.push(condition ? Frame.conditionParen : Frame.paren)
                 punct(.leftParen, length: 1)
             case .rightParen:
@@ -699,7 +702,7 @@ struct JSLexer {
             return
         }
         pos = i
-        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end) {
+        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end, table: keywords) {
             emitWord(k, from: start)
             return
         }
@@ -733,7 +736,8 @@ struct JSLexer {
         } else {
             emit(.identifier, from: start, detail: k.rawValue)
             let operandNext = k == .yield || k == .await || k == .of
-            after(regex: operandNext, block: !operandNext, keyword: k.rawValue)
+            let forAwait = k == .await && prevKeyword == JSKeyword.for.rawValue
+            after(regex: operandNext, block: !operandNext, keyword: forAwait ? prevKeyword : k.rawValue)
         }
     }
 

@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    /// The keyword table is a perfect hash over eight-byte loads: each keyword with input after
+    /// it (the load path), and words one byte off each keyword (shorter, longer, one byte
+    /// changed, upper case) are plain identifiers.
+    @Test func keywordsInLongInputAndNearMisses() {
+        for k in JSKeyword.allCases {
+            let name = "\(k)"
+            let (t, _) = tokens("\(name) \(name)_ x\(name) \(name.dropLast()) \(name.uppercased()) \(name.dropLast())q ;;;;;;;;;;")
+            #expect(t.first?.keyword == k, "\(name)")
+            #expect(t.dropFirst().prefix(5).allSatisfy { $0.keyword == nil }, "\(name)")
+        }
+        #expect(tokens("interfacX instanceoF implementz protecteD").0.allSatisfy { $0.keyword == nil })
+    }
+
     @Test func propertyNamesAfterDotAreIdentifiers() {
         let (t, _) = tokens("x.return /a/ y?.new")
         #expect(t.map(\.kind) == [.identifier, .punctuator, .identifier, .punctuator, .identifier, .punctuator,
