@@ -15,29 +15,50 @@ public struct Checker: Sendable {
     }
 
     public func check(old: WebBundle, new: WebBundle) -> CheckResult {
-        // Two independent halves run side by side: the inventories and their diff (files with
-        // identical bytes in both bundles are scanned once), and the file diff with the code share.
+        var timings = CheckTimings()
+        return check(old: old, new: new, timings: &timings)
+    }
+
+    /// `check(old:new:)`, recording how long each phase took.
+    public func check(old: WebBundle, new: WebBundle, timings: inout CheckTimings) -> CheckResult {
         let builder = InventoryBuilder(signatures: signatures)
         let wantsCodeShare = rules.contains { $0.condition.measure?.measure == .newCodeShare }
+        // 1. Every distinct JavaScript file of both bundles is tokenized once, on all cores: its
+        //    signature facts go to the cache, its shingles to the code share.
+        var cache = ScanCache()
+        var shingling: (@Sendable (BundleFile, [JSToken]) -> [UInt64])?
+        if wantsCodeShare {
+            shingling = { file, tokens in CodeShare.shingles(file.bytes, tokens: tokens) }
+        }
+        var start = ContinuousClock.now
+        let shingles = builder.prescan([old, new], cache: &cache, extra: shingling)
+        timings.record("tokenize and match JavaScript", since: start)
+        // 2. Two independent halves side by side: the inventories (HTML, CSS, manifests; the
+        //    JavaScript facts come from the cache) and their diff; the file diff and the code share.
         let parts = Parts()
+        let frozenCache = cache
+        start = .now
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                var cache = ScanCache()
+                var cache = frozenCache
                 let oldInventory = builder.build(old, cache: &cache)
                 let newInventory = builder.build(new, cache: &cache)
                 parts.diff = FactDiff(old: oldInventory, new: newInventory)
             } else {
                 parts.fileDiff = FileDiff(old: old, new: new)
-                if wantsCodeShare { parts.codeShare = CodeShare(old: old, new: new) }
+                if wantsCodeShare { parts.codeShare = CodeShare(old: old, new: new, shingles: shingles) }
             }
         }
+        timings.record("inventories, file diff, code share", since: start)
         let diff = parts.diff!
         let fileDiff = parts.fileDiff!
         var context = EvaluationContext()
         context.thresholds = options.thresholds
         context.allowLists = options.allowLists
         context.codeShare = parts.codeShare
+        start = .now
         var findings = RuleEngine(rules: rules).evaluate(diff, context: context).map(accepting)
+        timings.record("rules", since: start)
 
         let incomplete = findings.contains { $0.category == .analysisIncomplete && $0.suppression == nil }
         if options.allowUnanalysed {

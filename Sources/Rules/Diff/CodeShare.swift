@@ -39,11 +39,28 @@ public struct CodeShare: Sendable, Equatable {
         self.largestContributor = largestContributor
     }
 
+    /// Measures from scratch: tokenizes the old bundle's JavaScript and the new bundle's
+    /// changed JavaScript.
     public init(old: WebBundle, new: WebBundle) {
         let oldDigests = Set(old.files.map(\.sha256))
+        var shingles: [String: [UInt64]] = [:]
+        let needed = old.files.filter { $0.kind == .javascript }
+            + new.files.filter { $0.kind == .javascript && !oldDigests.contains($0.sha256) }
+        for file in needed where shingles[file.sha256] == nil {
+            shingles[file.sha256] = Self.shingles(file.bytes, tokens: JSTokenizer.tokenize(file.bytes))
+        }
+        self.init(old: old, new: new, shingles: shingles)
+    }
+
+    /// Measures from the sampled shingles of each JavaScript file (by SHA-256; see `shingles`),
+    /// computed while the files were tokenized for the inventory. A file missing from
+    /// `shingles` contributes nothing.
+    public init(old: WebBundle, new: WebBundle, shingles: [String: [UInt64]]) {
+        let oldDigests = Set(old.files.map(\.sha256))
         var oldShingles = ShingleSet(expected: old.files.reduce(0) { $0 + ($1.kind == .javascript ? $1.size : 0) } / 48)
-        for file in old.files where file.kind == .javascript {
-            Self.forEachShingle(file.bytes) { oldShingles.insert($0) }
+        var seen = Set<String>()
+        for file in old.files where file.kind == .javascript && seen.insert(file.sha256).inserted {
+            for shingle in shingles[file.sha256] ?? [] { oldShingles.insert(shingle) }
         }
         var total = 0
         var newBytes = 0.0
@@ -53,22 +70,27 @@ public struct CodeShare: Sendable, Equatable {
             total += file.size
             if oldDigests.contains(file.sha256) { continue }
             compared += 1
-            var all = 0, unseen = 0
-            Self.forEachShingle(file.bytes) { shingle in
-                all += 1
-                if !oldShingles.contains(shingle) { unseen += 1 }
-            }
-            let fileNew = all == 0 ? 0 : Double(file.size) * Double(unseen) / Double(all)
+            let list = shingles[file.sha256] ?? []
+            let unseen = list.reduce(0) { $0 + (oldShingles.contains($1) ? 0 : 1) }
+            let fileNew = list.isEmpty ? 0 : Double(file.size) * Double(unseen) / Double(list.count)
             newBytes += fileNew
             if fileNew > 0, largest == nil || fileNew > largest!.bytes { largest = (file.path, fileNew) }
         }
         self.init(totalBytes: total, newBytes: newBytes, filesCompared: compared, largestContributor: largest?.path)
     }
 
+    /// The hashes of the file's sampled shingles (one in `sampleModulus`) of significant tokens,
+    /// in order, repeats kept (a file's share counts each occurrence).
+    public static func shingles(_ bytes: [UInt8], tokens: [JSToken]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(tokens.count / Int(sampleModulus) + 16)
+        forEachShingle(bytes, tokens: tokens) { out.append($0) }
+        return out
+    }
+
     /// Calls `body` with the hash of every sampled shingle of the file's significant tokens.
     @inline(__always)
-    static func forEachShingle(_ bytes: [UInt8], _ body: (UInt64) -> Void) {
-        let tokens = JSTokenizer.tokenize(bytes)
+    static func forEachShingle(_ bytes: [UInt8], tokens: [JSToken], _ body: (UInt64) -> Void) {
         let k = shingleLength
         guard tokens.count >= k else { return }
         let base: UInt64 = 0x100000001B3

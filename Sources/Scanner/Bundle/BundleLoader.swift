@@ -214,24 +214,6 @@ public struct BundleLoader: Sendable {
 
     /// One slot per item, each written by exactly one worker of `concurrentPerform` and read only
     /// after it returns; hence `@unchecked Sendable`.
-    private final class ResultSlots<Value>: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<Value?>
-
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-
-        func store(_ value: Value, at index: Int) { slots[index] = value }
-
-        func values() -> [Value?] { Array(slots) }
-    }
-
     // MARK: archives
 
     func loadArchive(_ archive: ZipArchive, container: WebBundle.Container, origin: String) throws(BundleLoadError) -> WebBundle {

@@ -120,28 +120,39 @@ public struct InventoryBuilder: Sendable {
 /// its facts are relabelled with the new path.
 public struct ScanCache: Sendable {
     var entries: [String: [SignatureFact]] = [:]
+    /// Files whose facts came from the cache.
     public private(set) var hits = 0
+    /// Files scanned (by `facts(for:…)` or `InventoryBuilder.prescan`).
+    public private(set) var scans = 0
 
     public init() {}
 
-    mutating func facts(for file: BundleFile, signatures: SignatureSet, scan: () -> [SignatureFact]) -> [SignatureFact] {
-        // Signatures limited to some paths make the result depend on the path too.
+    /// Signatures limited to some paths make the result depend on the path too.
+    static func key(for file: BundleFile, signatures: SignatureSet) -> String {
         let filters = signatures.pathFilters.filter { file.path.contains($0) }.joined(separator: "\u{0}")
-        let key = file.sha256 + "\u{0}" + filters
+        return file.sha256 + "\u{0}" + filters
+    }
+
+    func contains(_ key: String) -> Bool { entries[key] != nil }
+
+    mutating func store(_ found: [SignatureFact], key: String) {
+        entries[key] = found
+        scans += 1
+    }
+
+    mutating func facts(for file: BundleFile, signatures: SignatureSet, scan: () -> [SignatureFact]) -> [SignatureFact] {
+        let key = Self.key(for: file, signatures: signatures)
         if let cached = entries[key] {
             hits += 1
             return cached.map { found in
                 var found = found
-                let l = found.fact.location
                 found.fact = Fact(kind: found.fact.kind, key: found.fact.key, attributes: found.fact.attributes,
-                                  location: SourceLocation(path: file.path, line: l.line, column: l.column, endLine: l.endLine,
-                                                           endColumn: l.endColumn, byteStart: l.byteStart, byteEnd: l.byteEnd,
-                                                           snippet: l.snippet))
+                                  location: found.fact.location.relocated(to: file.path))
                 return found
             }
         }
         let found = scan()
-        entries[key] = found
+        store(found, key: key)
         return found
     }
 }

@@ -36,6 +36,12 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The same place in a file with identical bytes at another path.
+    public func relocated(to path: String) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                       byteStart: byteStart, byteEnd: byteEnd, snippet: snippet, match: match)
+    }
+
     /// A location that stands for a whole file (a binary, a missing entry point).
     public static func wholeFile(_ path: String) -> SourceLocation {
         SourceLocation(path: path, line: 1, column: 1, endLine: 1, endColumn: 1, byteStart: 0, byteEnd: 0, snippet: "")

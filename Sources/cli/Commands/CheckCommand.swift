@@ -20,6 +20,7 @@ enum CheckCommand {
         OptionSpec(name: "--max-files", valueName: "N", help: "Most files in a bundle (default 50000)"),
         OptionSpec(name: "--max-file-size", valueName: "SIZE", help: "Largest single file (default 256M)"),
         OptionSpec(name: "--max-ratio", valueName: "N", help: "Highest compression ratio of an archive entry of 1 MiB or more (default 200)"),
+        OptionSpec(name: "--timings", valueName: nil, help: "Print how long each phase took to standard error"),
         OptionSpec(name: "--help", valueName: nil, help: "Show this help"),
     ]
 
@@ -92,10 +93,13 @@ enum CheckCommand {
         rules = config.apply(to: rules)
         let loader = BundleLoader(limits: checkOptions.limits)
         Console.progress("loading \(parsed.positionals[0]) and \(parsed.positionals[1])…")
-        let (old, new) = try loadBoth(loader, parsed.positionals[0], parsed.positionals[1])
+        var timings = CheckTimings()
+        let (old, new) = try timings.measure("load") { () throws(UsageError) in
+            try loadBoth(loader, parsed.positionals[0], parsed.positionals[1])
+        }
         Console.progress("scanning \(old.files.count + new.files.count) files…")
 
-        let result = Checker(rules: rules, options: checkOptions).check(old: old, new: new)
+        let result = Checker(rules: rules, options: checkOptions).check(old: old, new: new, timings: &timings)
         Console.progress(nil)
         let colourWanted: Bool
         switch parsed.value("--color") ?? "auto" {
@@ -105,8 +109,10 @@ enum CheckCommand {
         case let other: throw UsageError(message: "--color expects auto, always or never, not '\(other)'")
         }
         // Every report is rendered before any is written: a failure leaves nothing half-done.
-        let report = format.render(result, colour: colourWanted && format == .text)
-        let extras = extraReports.map { ($0.0.render(result), $0.1) }
+        let (report, extras) = timings.measure("reports") {
+            (format.render(result, colour: colourWanted && format == .text), extraReports.map { ($0.0.render(result), $0.1) })
+        }
+        if parsed.has("--timings") { Console.error("livegate: \(timings.summary)\n") }
         for (text, path) in extras { try Console.write(text, to: path) }
         if let path = parsed.value("--write-baseline") { try Console.write(Baseline.render(result.findings), to: path) }
         if let output = parsed.value("--output") {

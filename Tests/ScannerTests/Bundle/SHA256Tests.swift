@@ -15,6 +15,27 @@ import Testing
         #expect(SHA256.hex(of: Array(input.utf8)) == expected)
     }
 
+    /// The hardware compression (where the CPU has it; every digest above used it) and the
+    /// portable one agree on every length around the block and padding edges.
+    @Test func hardwareAndPortableAgree() {
+        var state: UInt32 = 88_172_645
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 1000, 65_537] {
+            var bytes = [UInt8](repeating: 0, count: length)
+            for i in 0..<length {
+                state ^= state << 13; state ^= state >> 17; state ^= state << 5
+                bytes[i] = UInt8(truncatingIfNeeded: state)
+            }
+            var portable = SHA256(portable: true)
+            portable.update(bytes)
+            var fast = SHA256()
+            fast.update(bytes)
+            #expect(SHA256.hexString(fast.finalize()) == SHA256.hexString(portable.finalize()), "length \(length)")
+        }
+        var abc = SHA256(portable: true)
+        abc.update(Array("abc".utf8))
+        #expect(SHA256.hexString(abc.finalize()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test func millionAs() {
         let input = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(SHA256.hex(of: input) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")

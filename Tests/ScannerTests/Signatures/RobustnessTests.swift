@@ -88,6 +88,28 @@ struct RobustnessTests {
             "a.js:1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
             "b/c.js:1:1 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
         ])
+        // The copy keeps everything but the path: the matched text too (reports mark it).
+        #expect(facts.map(\.location.match) == ["eval(x", "eval(x"])
+        #expect(facts.map(\.location.snippet) == ["eval(x)", "eval(x)"])
+    }
+
+    /// The prescan matches every distinct file once, on all cores, and `build` then only reads
+    /// the cache: same facts as scanning file by file, each distinct file scanned once.
+    @Test func prescanFillsTheCacheOnce() {
+        let entries = [BundleLoader.MemoryEntry(path: "a.js", bytes: Array("eval(x)".utf8)),
+                       BundleLoader.MemoryEntry(path: "b/c.js", bytes: Array("eval(x)".utf8)),
+                       BundleLoader.MemoryEntry(path: "d.js", bytes: Array("new Function(y)".utf8))]
+        let bundle = BundleLoader().load(entries: entries, origin: "test")
+        let builder = InventoryBuilder(signatures: Shipped.set)
+        var cache = ScanCache()
+        let sizes: [String: Int] = builder.prescan([bundle, bundle], cache: &cache, extra: { file, tokens in tokens.count })
+        #expect(cache.scans == 2)
+        #expect(sizes.count == 2 && sizes.values.sorted() == [4, 5])
+        let prescanned = builder.build(bundle, cache: &cache).facts
+        #expect(cache.scans == 2 && cache.hits == 3)
+        let direct = builder.build(bundle).facts
+        #expect(prescanned.map { describeSignatureFact($0, path: true) } == direct.map { describeSignatureFact($0, path: true) })
+        #expect(prescanned.map(\.location) == direct.map(\.location))
     }
 }
 
