@@ -9,10 +9,13 @@ struct CodeShareTests {
         BundleLoader().load(entries: entries, origin: "b")
     }
 
-    /// Code with many property names and strings, with local names made from `prefix`.
+    /// Code with many property names and strings, with local names made from `prefix`. Each
+    /// function's structure holds its own number, so the windows without a property or a string
+    /// are distinct too: sampling by hash keeps a fair share of them (a structure repeated 200
+    /// times is one window, kept or dropped as a whole).
     static func program(_ prefix: String, properties: String = "p", count: Int = 200) -> String {
         (0..<count).map { i in
-            "function \(prefix)\(i)(\(prefix)a,\(prefix)b){return \(prefix)a.\(properties)\(i)(\(prefix)b,\"k\(i)\")+\(prefix)b.q\(i)}"
+            "function \(prefix)\(i)(\(prefix)a,\(prefix)b){if(\(prefix)a>\(i)&&\(prefix)b<\(i * 7))return;return \(prefix)a.\(properties)\(i)(\(prefix)b,\"k\(i)\")+\(prefix)b.q\(i)}"
         }.joined(separator: ";")
     }
 

@@ -207,4 +207,48 @@ import LivegateScanner
         #expect(String(decoding: normalizer.normalize(Array("\"4186e666374f47cf\" \"deadbeefdeadbeef\"".utf8)), as: UTF8.self)
                 == "\"*\" \"deadbeefdeadbeef\"")
     }
+
+    /// `equivalent` normalizes only between the common prefix and suffix; it must answer what
+    /// normalizing both files whole answers, whatever the edits and wherever they fall.
+    @Test func equivalentAgreesWithNormalizingEverything() {
+        let bundle = WebBundle(origin: "b", container: .directory, webRoot: "", files: [
+            FileDiffTests.file("index-Dvm9KEU2.js", "x"), FileDiffTests.file("index-Ab12Cd34.js", "y"),
+            FileDiffTests.file("app.5c3a8eec.js", "z"), FileDiffTests.file("app.0f1e2d3c.js", "w"),
+        ], diagnostics: [])
+        let normalizer = ReferenceNormalizer(bundles: [bundle])
+        let pieces = ["import{a}from\"./index-Dvm9KEU2.js\";", "import{a}from\"./index-Ab12Cd34.js\";",
+                      "e.exports=1;", "\"5c3a8eec\"", "\"0f1e2d3c\"", "x.index-Dvm9KEU2.jsx", "a", "app.5c3a8eec.js",
+                      "app.0f1e2d3c.js", "", "index-Dvm9KEU2", "index-Ab12Cd34"]
+        var state: UInt32 = 12345
+        func next(_ n: Int) -> Int {
+            state ^= state << 13; state ^= state >> 17; state ^= state << 5
+            return Int(state % UInt32(n))
+        }
+        var agreed = 0, equivalentPairs = 0
+        for _ in 0..<600 {
+            let a = (0..<(1 + next(6))).map { _ in pieces[next(pieces.count)] }
+            var b = a
+            // One to three edits: swap a piece for another, insert or delete one.
+            // Twins: the same reference under the other build's hash.
+            let twins = [0: 1, 1: 0, 3: 4, 4: 3, 7: 8, 8: 7, 10: 11, 11: 10]
+            for _ in 0..<(1 + next(3)) {
+                switch next(4) {
+                case 0 where !b.isEmpty: b[next(b.count)] = pieces[next(pieces.count)]
+                case 1: b.insert(pieces[next(pieces.count)], at: next(b.count + 1))
+                case 2 where !b.isEmpty: b.remove(at: next(b.count))
+                default:
+                    for (k, piece) in b.enumerated() {
+                        if let i = pieces.firstIndex(of: piece), let twin = twins[i] { b[k] = pieces[twin]; break }
+                    }
+                }
+            }
+            let x = Array(a.joined().utf8), y = Array(b.joined().utf8)
+            let whole = normalizer.normalize(x) == normalizer.normalize(y)
+            #expect(normalizer.equivalent(x, y) == whole, "\(a.joined()) vs \(b.joined())")
+            agreed += 1
+            if whole && x != y { equivalentPairs += 1 }
+        }
+        #expect(agreed == 600)
+        #expect(equivalentPairs > 20)  // the interesting case: different bytes, same references
+    }
 }

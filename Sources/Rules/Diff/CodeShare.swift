@@ -31,6 +31,8 @@ public struct CodeShare: Sendable, Equatable {
     static let shingleLength = 8
     /// Keep one shingle in `sampleModulus` (by hash), which bounds memory on large bundles.
     static let sampleModulus: UInt64 = 16
+    /// The shift that leaves the top log2(`sampleModulus`) bits of a 64-bit hash.
+    static let sampleShift = UInt64(64 - sampleModulus.trailingZeroBitCount)
 
     public init(totalBytes: Int, newBytes: Double, filesCompared: Int, largestContributor: String? = nil) {
         self.totalBytes = totalBytes
@@ -109,10 +111,9 @@ public struct CodeShare: Sendable, Equatable {
                         if index >= k { hash = hash &- ring[slot] &* power }
                         hash = hash &* base &+ symbol
                         ring[slot] = symbol
-                        if index >= k - 1 {
-                            let mixed = mix(hash)
-                            if mixed % sampleModulus == 0 { body(mixed) }
-                        }
+                        // Sampled on the top bits of one multiply (they depend on every bit of
+                        // the window); only a kept shingle pays for the full mix.
+                        if index >= k - 1, (hash &* 0x9E37_79B9_7F4A_7C15) >> sampleShift == 0 { body(mix(hash)) }
                     }
                 }
             }
@@ -128,12 +129,19 @@ public struct CodeShare: Sendable, Equatable {
             return UInt64(token.kind.rawValue) << 8 | UInt64(token.detail)
         case .identifier:
             if token.detail != 0 { return UInt64(JSTokenKind.keyword.rawValue) << 8 | UInt64(token.detail) }
-            let previous = index > 0 ? tokens[index - 1] : nil
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            let isProperty = previous.map { $0.isPunctuator(.dot) || $0.isPunctuator(.questionDot) } ?? false
-            let isKey = (next?.isPunctuator(.colon) ?? false)
-                && (previous.map { $0.isPunctuator(.leftBrace) || $0.isPunctuator(.comma) } ?? false)
-            return isProperty || isKey ? fnv(token, bytes) : 0x3000
+            guard index > 0 else { return 0x3000 }
+            let previous = tokens[index - 1]
+            guard previous.kind == .punctuator else { return 0x3000 }
+            switch JSPunctuator(rawValue: previous.detail) {
+            case .dot?, .questionDot?:
+                return fnv(token, bytes)  // a property name
+            case .leftBrace?, .comma?:
+                // A key in an object literal.
+                let isKey = index + 1 < tokens.count && tokens[index + 1].isPunctuator(.colon)
+                return isKey ? fnv(token, bytes) : 0x3000
+            default:
+                return 0x3000
+            }
         case .lineComment, .blockComment, .htmlComment, .hashbang:
             return 0  // never produced: comments are not kept
         default:
@@ -141,10 +149,14 @@ public struct CodeShare: Sendable, Equatable {
         }
     }
 
+    @inline(__always)
     static func fnv(_ token: JSToken, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF29CE484222325 ^ UInt64(token.kind.rawValue)
-        for i in token.range where i < bytes.count {
+        var i = Int(token.start)
+        let end = min(token.end, bytes.count)
+        while i < end {
             h = (h ^ UInt64(bytes[i])) &* 0x100000001B3
+            i += 1
         }
         return h
     }

@@ -116,7 +116,7 @@ public struct FileDiff: Sendable {
         if !references.isEmpty {
             for (index, entry) in result.enumerated() where entry.status == .changed {
                 guard let before = entry.old, let after = entry.new else { continue }
-                if references.normalize(before.bytes) == references.normalize(after.bytes) {
+                if references.equivalent(before.bytes, after.bytes) {
                     result[index] = Entry(old: before, new: after, status: .unchanged, match: entry.match)
                 }
             }

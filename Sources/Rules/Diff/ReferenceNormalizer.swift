@@ -14,8 +14,10 @@ struct ReferenceNormalizer {
 
     private var names: [UInt64: [Name]] = [:]
     private var bareHashes: [UInt64: [Name]] = [:]
-    /// The extensions of those names (`js`, `css`, …): a cheap filter before hashing a token.
-    private var extensions: [[UInt8]] = []
+    /// The extensions of those names (`js`, `css`, …) packed into integers (`Self.packed`): a
+    /// cheap filter before hashing a token. Member accesses (`e.exports`) are most of the runs
+    /// with a dot in minified code, and fail here.
+    private var extensions: [UInt64] = []
     private(set) var isEmpty = true
 
     init(bundles: [WebBundle]) {
@@ -28,8 +30,7 @@ struct ReferenceNormalizer {
                 let key = Self.hash(bytes[...])
                 if names[key]?.contains(where: { $0.bytes == bytes }) == true { continue }
                 names[key, default: []].append(Name(bytes: bytes, replacement: Array(stripped.utf8)))
-                if let dot = bytes.lastIndex(of: UInt8(ascii: ".")) {
-                    let ext = Array(bytes[(dot + 1)...])
+                if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), let ext = Self.packed(bytes[(dot + 1)...]) {
                     if !extensions.contains(ext) { extensions.append(ext) }
                 }
                 isEmpty = false
@@ -46,6 +47,19 @@ struct ReferenceNormalizer {
                 }
             }
         }
+    }
+
+    /// Up to eight bytes as one integer (with the length in the top byte's place when shorter),
+    /// or nil when longer: no file extension is.
+    @inline(__always) private static func packed<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
+        guard bytes.count <= 7 else { return nil }
+        var v = UInt64(bytes.count) << 56
+        var shift: UInt64 = 0
+        for b in bytes {
+            v |= UInt64(b) << shift
+            shift += 8
+        }
+        return v
     }
 
     @inline(__always) private static func isLowerHex(_ b: UInt8) -> Bool {
@@ -70,6 +84,25 @@ struct ReferenceNormalizer {
     }
 
     private static let nameByte: [Bool] = (0..<256).map { isNameByte(UInt8($0)) }
+
+    /// Whether `a` and `b` are equal once normalized. Only the stretch between their common
+    /// prefix and suffix is normalized: rewriting is local to a run of name bytes, so cutting
+    /// both files at the same run boundaries keeps the answer, and a rebuilt importer usually
+    /// differs in a few references near its start.
+    func equivalent(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return true }
+        if isEmpty { return false }
+        let n = min(a.count, b.count)
+        var prefix = 0
+        while prefix < n && a[prefix] == b[prefix] { prefix += 1 }
+        // Back to the start of the run the first difference is in.
+        while prefix > 0 && Self.nameByte[Int(a[prefix - 1])] { prefix -= 1 }
+        var suffix = 0
+        while suffix < n - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        // Forward to a byte outside any run, so the suffix starts on a run boundary.
+        while suffix > 0 && Self.nameByte[Int(a[a.count - suffix])] { suffix -= 1 }
+        return normalize(Array(a[prefix..<(a.count - suffix)])) == normalize(Array(b[prefix..<(b.count - suffix)]))
+    }
 
     /// `bytes` with every known hashed file name replaced by its stripped form.
     func normalize(_ bytes: [UInt8]) -> [UInt8] {
@@ -101,8 +134,14 @@ struct ReferenceNormalizer {
                         continue
                     }
                     guard lastDot > start, i - start >= 8 else { continue }
-                    let ext = b[(lastDot + 1)..<i]
-                    guard extensions.contains(where: { $0.elementsEqual(ext) }) else { continue }
+                    guard i - lastDot - 1 <= 7 else { continue }
+                    var ext = UInt64(i - lastDot - 1) << 56
+                    var shift: UInt64 = 0
+                    for k in (lastDot + 1)..<i {
+                        ext |= UInt64(b[k]) << shift
+                        shift += 8
+                    }
+                    guard extensions.contains(ext) else { continue }
                     // Vite's manifest names shared chunks `_name.HASH.js`: look the name up without the `_`.
                     var nameStart = start
                     while nameStart < i - 1, b[nameStart] == UInt8(ascii: "_") { nameStart += 1 }
