@@ -16,6 +16,11 @@ struct GramIndex: Sendable {
 
     /// Bit `g` set when some word's gram hashes to `g` (2^16 bits).
     let bits: [UInt64]
+    /// Bit `c << 8 | d` set when some word's gram ends in the bytes `c d` (in either case, so
+    /// the raw bytes are tested without folding): a first test per byte, one load and one bit,
+    /// that most windows fail before any folding or hashing. A string of half a megabyte of
+    /// inlined code is otherwise hashed at every byte.
+    let pairs: [UInt64]
     /// Words sorted by gram hash; those of hash `g` are `words[start[g]..<start[g + 1]]`.
     let words: [Word]
     let start: [Int32]
@@ -26,11 +31,19 @@ struct GramIndex: Sendable {
                        Bytes.fold(w.bytes[w.offset + 2]), Bytes.fold(w.bytes[w.offset + 3])), w)
         }.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1.candidate < $1.1.candidate) }
         var bits = [UInt64](repeating: 0, count: 1024)
+        var pairs = [UInt64](repeating: 0, count: 1024)
         var start = [Int32](repeating: 0, count: 65537)
-        for (g, _) in hashed {
+        for (g, w) in hashed {
             bits[g >> 6] |= 1 << UInt64(g & 63)
             start[g + 1] += 1
+            for c in Self.cases(w.bytes[w.offset + 2]) {
+                for d in Self.cases(w.bytes[w.offset + 3]) {
+                    let pair = Int(c) << 8 | Int(d)
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
         }
+        self.pairs = pairs
         for g in 0..<65536 { start[g + 1] += start[g] }
         self.bits = bits
         self.words = hashed.map(\.1)
@@ -42,16 +55,25 @@ struct GramIndex: Sendable {
         guard v.count >= 4, !words.isEmpty else { return (0, 0) }
         var found: (UInt64, UInt64) = (0, 0)
         bits.withUnsafeBufferPointer { bits in
-            var a = Bytes.fold(v[0]), b = Bytes.fold(v[1]), c = Bytes.fold(v[2])
-            var k = 3
-            while k < v.count {
-                let d = Bytes.fold(v[k])
-                let g = Self.gram(a, b, c, d)
-                if bits[g >> 6] & (1 << UInt64(g & 63)) != 0 {
-                    verify(v, gramAt: k - 3, hash: g, into: &found)
+            pairs.withUnsafeBufferPointer { pairs in
+                Self.foldTable.withUnsafeBufferPointer { fold in
+                    var k = 3
+                    let count = v.count
+                    while k < count {
+                        // Two loads, no value carried from the previous byte: iterations overlap.
+                        let pair = Int(v[k - 1]) << 8 | Int(v[k])
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                            // The window's four folded bytes, oldest lowest: `gram(a, b, c, d)`.
+                            let w = UInt32(fold[Int(v[k - 3])]) | UInt32(fold[Int(v[k - 2])]) << 8
+                                | UInt32(fold[Int(v[k - 1])]) << 16 | UInt32(fold[Int(v[k])]) << 24
+                            let g = Int((w &* 0x9E3779B1) >> 16)
+                            if bits[g >> 6] & (1 << UInt64(g & 63)) != 0 {
+                                verify(v, gramAt: k - 3, hash: g, into: &found)
+                            }
+                        }
+                        k += 1
+                    }
                 }
-                a = b; b = c; c = d
-                k += 1
             }
         }
         return found
@@ -91,6 +113,14 @@ struct GramIndex: Sendable {
         }
         return best
     }
+
+    /// A folded byte and its upper-case form (one value for a byte that is no letter).
+    static func cases(_ folded: UInt8) -> [UInt8] {
+        folded >= 0x61 && folded <= 0x7A ? [folded, folded & ~0x20] : [folded]
+    }
+
+    /// `Bytes.fold` as a table.
+    static let foldTable: [UInt8] = (0..<256).map { Bytes.fold(UInt8($0)) }
 
     /// A 16-bit hash of four (lower-cased) bytes.
     @inline(__always)
