@@ -376,11 +376,9 @@ struct MatchRun {
             }
         }
         for (s, back) in entry.words {
-            if back == 0 {
-                // A pattern's first word is never a property name (use $callee or `. name`).
-                if isDot(i - 1) { continue }
-            }
             guard i - back >= 0 else { continue }
+            // A pattern's first word is never a property name (use $callee or `. name`).
+            if set.flat.startsWithWord[s] && isDot(i - back - 1) { continue }
             trySignature(s, start: i - back, anchor: i, imported: [:], groups: &groups)
         }
     }

@@ -134,9 +134,10 @@ public struct SignatureSet: Sendable {
             if let f = text.first { mask[Int(f)] |= 1 << UInt64(min(text.count, 63)) }
         }
 
+        let anchors = AnchorChoice.anchors(for: signatures)
         for (index, s) in signatures.enumerated() {
             filters.formUnion(s.paths)
-            for anchor in s.pattern.anchors {
+            for anchor in anchors[index] {
                 switch anchor {
                 case .word(let w, let back): entry(w) { $0.words.append((index, back)) }
                 case .callee(let w):
@@ -311,6 +312,8 @@ struct FlatQuick: Sendable {
     var rest: [(start: Int32, count: Int32)] = []
     /// Per signature: its group as a number (-1: none).
     var group: [Int32] = []
+    /// Per signature: whether it starts with a word (see `AnchorChoice.startsWithWord`).
+    var startsWithWord: [Bool] = []
 
     init(_ signatures: [Signature]) {
         var groups: [String: Int32] = [:]
@@ -329,6 +332,7 @@ struct FlatQuick: Sendable {
                 let entry = (start, Int32(list.count))
                 if isRest { rest.append(entry) } else { whole.append(entry) }
             }
+            startsWithWord.append(AnchorChoice.startsWithWord(sig))
             if let g = sig.group {
                 if groups[g] == nil { groups[g] = Int32(groups.count) }
                 group.append(groups[g]!)

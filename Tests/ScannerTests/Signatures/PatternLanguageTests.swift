@@ -13,6 +13,32 @@ struct PatternLanguageTests {
         #expect(got1 == ["1:1 t k:x", "1:13 t k:y"])
     }
 
+    /// A pattern is tried at its rarest leading literal: `new $ident:s (` at the names `s` may
+    /// take, `$alt($ | jQuery) . getScript` at `getScript`; the first word still never matches
+    /// a property name, and a group moves only to a place all its members share.
+    @Test func anchorsAtTheRarestLeadingLiteral() throws {
+        let worker = #"{"pattern": "new $ident:s ( $arg:a", "where": {"s": {"oneOf": ["Worker", "SharedWorker"]}}, "emit": {"kind": "t", "key": "{s}"}}"#
+        let set = try signatureSet(worker)
+        #expect(set.wordTable.lookup(Array("Worker".utf8))?.words.map(\.back) == [1])
+        #expect(set.wordTable.lookup(Array("SharedWorker".utf8))?.words.map(\.back) == [1])
+        #expect(set.wordTable.lookup(Array("new".utf8)) == nil)
+        #expect(scan("new Worker(u); new SharedWorker(v); new Blob(w); Worker(x)", set: set) == ["1:1 t Worker", "1:16 t SharedWorker"])
+
+        let jq = #"{"pattern": "$alt( $lit($) | jQuery ) . getScript ( $arg:u", "emit": {"kind": "t", "key": "get"}}"#
+        let jqSet = try signatureSet(jq)
+        #expect(jqSet.wordTable.lookup(Array("getScript".utf8))?.words.map(\.back) == [2])
+        #expect(scan("$.getScript(a); x.$.getScript(b); jQuery.getScript(c)", set: jqSet) == ["1:1 t get", "1:35 t get"])
+
+        let grouped = #"""
+            {"pattern": "new $ident:s ( $ident . createObjectURL (", "where": {"s": {"oneOf": ["Worker"]}}, "group": "g", "emit": {"kind": "t", "key": "blob"}},
+            {"pattern": "new $ident:s ( $arg:a", "where": {"s": {"oneOf": ["Worker"]}}, "group": "g", "emit": {"kind": "t", "key": "any"}}
+            """#
+        let groupSet = try signatureSet(grouped)
+        #expect(groupSet.wordTable.lookup(Array("Worker".utf8))?.words.map(\.back) == [1, 1])
+        #expect(groupSet.wordTable.lookup(Array("createObjectURL".utf8)) == nil)
+        #expect(scan("new Worker(URL.createObjectURL(b)); new Worker(u)", set: groupSet) == ["1:1 t blob", "1:37 t any"])
+    }
+
     @Test func cookedValuesOfEscapedStrings() throws {
         let sig = #"{"pattern": "track ( $str:a", "emit": {"kind": "t", "key": "k:{a}"}}"#
         let got2 = try run(sig, #"track("\x65v\u0061l")"#)
