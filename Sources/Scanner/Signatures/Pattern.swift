@@ -25,6 +25,9 @@ indirect enum PatternElement: Sendable, Equatable {
     case optional([PatternElement])
     /// Balanced units, as few as possible, up to `limit` tokens.
     case skip(limit: Int)
+    /// The rest of the bracket group the match is in, and its closing bracket: the match goes on
+    /// after the group (out of a function body to the statements around it).
+    case out
 }
 
 /// Where the matcher starts trying a pattern.
@@ -51,10 +54,12 @@ struct CompiledPattern: Sendable {
 /// Turns pattern text into elements. Errors are plain messages; the loader adds file and path.
 struct PatternCompiler {
     static let directives: Set<String> = [
-        "$str", "$ident", "$num", "$any", "$arg", "$charcodes", "$callee", "$bound", "$alt", "$opt", "$skip", "$lit",
+        "$str", "$ident", "$num", "$any", "$arg", "$charcodes", "$callee", "$bound", "$alt", "$opt", "$skip", "$lit", "$out",
     ]
     static let defaultSkipLimit = 256
-    static let maxSkipLimit = 4096
+    static let maxSkipLimit = 16384
+    /// How far `$out` looks for the end of its group.
+    static let outLimit = 16384
 
     let bytes: [UInt8]
     let tokens: [JSToken]
@@ -202,6 +207,7 @@ struct PatternCompiler {
             return .argument(capture: c, classSlot: classSlot)
         case "$charcodes": return .charCodes(capture: try captureName(after: index))
         case "$any": return .any
+        case "$out": return .out
         case "$callee":
             let names = try wordList(after: index, directive: name)
             let c = try captureName(after: i - 1)
@@ -254,17 +260,18 @@ struct PatternCompiler {
         }
     }
 
-    static func validateSkips(_ elements: [PatternElement]) throws(PatternError) {
+    /// `nested`: inside `$alt(`/`$opt(`, where a `$skip` may come first (it follows what is before the group).
+    static func validateSkips(_ elements: [PatternElement], nested: Bool = false) throws(PatternError) {
         for (k, e) in elements.enumerated() {
             switch e {
             case .skip:
-                if k == 0 { throw PatternError("a pattern cannot start with $skip") }
+                if k == 0 && !nested { throw PatternError("a pattern cannot start with $skip") }
                 if k == elements.count - 1 { throw PatternError("$skip must be followed by what it skips to") }
                 if case .skip = elements[k + 1] { throw PatternError("two $skip in a row") }
             case .alternation(let parts):
-                for p in parts { try validateSkips(p) }
+                for p in parts { try validateSkips(p, nested: true) }
             case .optional(let p):
-                try validateSkips(p)
+                try validateSkips(p, nested: true)
             case .callee, .bound:
                 if k != 0 { throw PatternError("\(e.directiveName) may only start a pattern") }
             default: break
@@ -330,6 +337,7 @@ extension PatternElement {
         case .alternation: return "$alt"
         case .optional: return "$opt"
         case .skip: return "$skip"
+        case .out: return "$out"
         }
     }
 }

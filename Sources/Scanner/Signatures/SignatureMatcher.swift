@@ -797,6 +797,8 @@ struct MatchRun {
             return k
         case .bound:
             return toks[pos].kind == .identifier ? pos + 1 : nil
+        case .out:
+            return afterEnclosingGroup(pos)
         case .callee, .alternation, .optional, .skip:
             return nil
         }

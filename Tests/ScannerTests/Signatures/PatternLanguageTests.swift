@@ -87,6 +87,28 @@ struct PatternLanguageTests {
         #expect(got7 == ["1:3 t 1=2"])
     }
 
+    @Test func outLeavesTheEnclosingGroup() throws {
+        // From inside a method body to a static assignment after the class, never into a sibling.
+        let sig = #"{"pattern": "( this , $str:m ) $out $alt( $skip . name = $str:n | $out $skip . name = $str:n )", "emit": {"kind": "t", "key": "{n}.{m}"}}"#
+        let js = """
+            A.prototype.a=function(){return h(this,"a")},A.name="One";
+            class B{b(){return h(this,"b")}c(){return h(this,`c`)}}B.name="Two";
+            function C(){return h(this,"x")}var o={name:"no"};
+            (()=>{class D{d(){return h(this,"d")}}return D.name="Three",D})();
+            """
+        let got = try run(sig, js)
+        #expect(got == ["1:34 t One.a", "2:21 t Two.b", "2:44 t Two.c", "4:27 t Three.d"])
+    }
+
+    @Test func outCountsTemplateSubstitutionsAndStopsAtTheEnd() throws {
+        let sig = #"{"pattern": "k ( $str:a ) $out ; $str:b", "emit": {"kind": "t", "key": "{a}-{b}"}}"#
+        #expect(try run(sig, "f(k('a'), `${g(1)}x`) ; 'b'") == ["1:3 t a-b"])
+        #expect(try run(sig, "`${k('a')}` ; 'b'") == ["1:4 t a-b"])
+        #expect(try run(sig, "k('a') ; 'b'") == [])
+        #expect(compileError(#"{"pattern": "$out x", "emit": {"kind": "t", "key": "k"}}"#)
+                == "test.json: $.signatures[0].pattern: a pattern must start with a literal token, $callee, $bound, $str or $alt of literals, not $out")
+    }
+
     @Test func calleeForms() throws {
         let sig = #"{"pattern": "$callee(registerPlugin) ( $str:a", "emit": {"kind": "t", "key": "{a}"}}"#
         let js = """
@@ -293,6 +315,7 @@ struct SignatureValidationTests {
                 == "test.json: $.signatures[0].pattern: a pattern must start with a literal token, $callee, $bound, $str or $alt of literals, not $ident")
         #expect(compileError(#"{"pattern": "f $skip", "emit": {"kind": "t", "key": "k"}}"#)
                 == "test.json: $.signatures[0].pattern: $skip must be followed by what it skips to")
+        #expect(compileError(#"{"pattern": "f $alt( $skip(4) g | h )", "emit": {"kind": "t", "key": "k"}}"#) == nil)
         #expect(compileError(#"{"pattern": "f . $callee(x)", "emit": {"kind": "t", "key": "k"}}"#)
                 == "test.json: $.signatures[0].pattern: $callee may only start a pattern")
         #expect(compileError(#"{"pattern": "f ( 'x'", "emit": {"kind": "t", "key": "k"}}"#)
