@@ -103,9 +103,69 @@ struct NativeBridgeSignatureTests {
     @Test func ionicNative() {
         let facts = inventory(SignatureFixtures.ionicNative).filter { SignatureFixtures.ionicNativeKinds?.contains($0.kind) ?? true }
         #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "main.js:1:45 bridge-call ionic-native:Camera.getPicture {framework=ionic-native, method=getPicture, plugin=Camera, via=wrapper-method}",
             "main.js:1:103 plugin-wrapper ionic-native:Camera {framework=ionic-native, package=cordova-plugin-camera, plugin=Camera, ref=navigator.camera}",
             "vendor.js:1:7 plugin-wrapper ionic-native:Camera {framework=ionic-native, package=cordova-plugin-camera, plugin=Camera, ref=navigator.camera}",
             "vendor.js:4:39 plugin-wrapper ionic-native:BarcodeScanner {framework=ionic-native, package=phonegap-plugin-barcodescanner, plugin=BarcodeScanner, ref=cordova.plugins.barcodeScanner}",
+        ])
+    }
+
+    /// Ionic Native 5 / awesome-cordova-plugins wrapper methods, ES5 (webpack 5, minified); an instance class without a pluginName in another module gets no plugin
+    @Test func ionicNativeMethodsES5() {
+        let facts = inventory(SignatureFixtures.ionicNativeMethodsES5).filter { SignatureFixtures.ionicNativeMethodsES5Kinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "main.3b9d2c1a8e7f6a50.js:1:277 bridge-call ionic-native:BarcodeScanner.scan {framework=ionic-native, method=scan, plugin=BarcodeScanner, via=wrapper-method}",
+            "main.3b9d2c1a8e7f6a50.js:1:375 bridge-call ionic-native:BarcodeScanner.encode {framework=ionic-native, method=encode, plugin=BarcodeScanner, via=wrapper-method}",
+            "main.3b9d2c1a8e7f6a50.js:1:528 plugin-wrapper ionic-native:BarcodeScanner {framework=ionic-native, package=phonegap-plugin-barcodescanner, plugin=BarcodeScanner, ref=cordova.plugins.barcodeScanner}",
+            "main.3b9d2c1a8e7f6a50.js:3:182 plugin-wrapper ionic-native:FileTransfer {framework=ionic-native, package=cordova-plugin-file-transfer, plugin=FileTransfer, ref=FileTransfer}",
+            "main.3b9d2c1a8e7f6a50.js:3:368 bridge-call ionic-native:FileTransfer.download {framework=ionic-native, method=download, plugin=FileTransfer, via=wrapper-method}",
+            "main.3b9d2c1a8e7f6a50.js:3:428 plugin-wrapper ionic-native:FileTransfer {framework=ionic-native, package=cordova-plugin-file-transfer, plugin=FileTransfer}",
+        ])
+    }
+
+    /// the same, unminified (the ES5 index.js of an Ionic Native 5 package)
+    @Test func ionicNativeMethodsES5Source() {
+        let facts = inventory(SignatureFixtures.ionicNativeMethodsES5Source).filter { SignatureFixtures.ionicNativeMethodsES5SourceKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
+            "6:70 bridge-call ionic-native:Camera.getPicture {framework=ionic-native, method=getPicture, plugin=Camera, via=wrapper-method}",
+            "7:60 bridge-call ionic-native:Camera.cleanup {framework=ionic-native, method=cleanup, plugin=Camera, via=wrapper-method}",
+            "8:11 plugin-wrapper ionic-native:Camera {framework=ionic-native, package=cordova-plugin-camera, plugin=Camera, ref=navigator.camera}",
+        ])
+    }
+
+    /// ES2015 classes (Angular's IIFE, esbuild's top level), ES2022 static blocks and fields; a CKEditor-style pluginName is no wrapper
+    @Test func ionicNativeMethodsES2015() {
+        let facts = inventory(SignatureFixtures.ionicNativeMethodsES2015).filter { SignatureFixtures.ionicNativeMethodsES2015Kinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
+            "1:70 bridge-call ionic-native:Geolocation.getCurrentPosition {framework=ionic-native, method=getCurrentPosition, plugin=Geolocation, via=wrapper-method}",
+            "1:165 bridge-call ionic-native:Geolocation.watchPosition {framework=ionic-native, method=watchPosition, plugin=Geolocation, via=wrapper-method}",
+            "1:250 plugin-wrapper ionic-native:Geolocation {framework=ionic-native, package=cordova-plugin-geolocation, plugin=Geolocation, ref=navigator.geolocation}",
+            "2:38 bridge-call ionic-native:FCM.getToken {framework=ionic-native, method=getToken, plugin=FCM, via=wrapper-method}",
+            "2:80 plugin-wrapper ionic-native:FCM {framework=ionic-native, package=cordova-plugin-fcm-with-dependecy-updated, plugin=FCM, ref=FCMPlugin}",
+            "3:39 bridge-call ionic-native:Toast.show {framework=ionic-native, method=show, plugin=Toast, via=wrapper-method}",
+            "3:66 plugin-wrapper ionic-native:Toast {framework=ionic-native, package=cordova-plugin-x-toast, plugin=Toast, ref=plugins.toast}",
+        ])
+    }
+
+    /// the same, unminified (an awesome-cordova-plugins fesm2015 file)
+    @Test func ionicNativeMethodsES2015Source() {
+        let facts = inventory(SignatureFixtures.ionicNativeMethodsES2015Source).filter { SignatureFixtures.ionicNativeMethodsES2015SourceKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
+            "2:49 bridge-call ionic-native:Geolocation.getCurrentPosition {framework=ionic-native, method=getCurrentPosition, plugin=Geolocation, via=wrapper-method}",
+            "3:44 bridge-call ionic-native:Geolocation.watchPosition {framework=ionic-native, method=watchPosition, plugin=Geolocation, via=wrapper-method}",
+            "5:12 plugin-wrapper ionic-native:Geolocation {framework=ionic-native, package=cordova-plugin-geolocation, plugin=Geolocation, ref=navigator.geolocation}",
+        ])
+    }
+
+    /// Ionic Native 3–4 decorators through __decorate, unminified and minified; properties are not methods
+    @Test func ionicNativeDecorators() {
+        let facts = inventory(SignatureFixtures.ionicNativeDecorators).filter { SignatureFixtures.ionicNativeDecoratorsKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "main.js:1:228 bridge-call ionic-native:SpinnerDialog.show {framework=ionic-native, method=show, plugin=SpinnerDialog, via=decorator}",
+            "main.js:1:317 bridge-call ionic-native:SpinnerDialog.hide {framework=ionic-native, method=hide, plugin=SpinnerDialog, via=decorator}",
+            "main.js:1:369 plugin-wrapper ionic-native:SpinnerDialog {framework=ionic-native, package=cordova-plugin-native-spinner, plugin=SpinnerDialog, ref=window.plugins.spinnerDialog}",
+            "vendor.js:14:14 bridge-call ionic-native:Camera.getPicture {framework=ionic-native, method=getPicture, plugin=Camera, via=decorator}",
+            "vendor.js:21:13 plugin-wrapper ionic-native:Camera {framework=ionic-native, package=cordova-plugin-camera, plugin=Camera, ref=navigator.camera}",
         ])
     }
 

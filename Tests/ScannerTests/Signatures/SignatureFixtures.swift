@@ -113,6 +113,96 @@ BarcodeScanner = __decorate([Plugin({ pluginName: "BarcodeScanner", plugin: "pho
 """##,
     ]
     static let ionicNativeKinds: Set<String>? = nil
+    /// Ionic Native 5 / awesome-cordova-plugins wrapper methods, ES5 (webpack 5, minified): the plugin comes from the
+    /// pluginName of the method's own class; an instance class without one, in the next module, gets none
+    static let ionicNativeMethodsES5: [String: String] = [
+        "main.3b9d2c1a8e7f6a50.js": ##"""
+(self.webpackChunkapp=self.webpackChunkapp||[]).push([[179],{4321:(e,t,n)=>{"use strict";n.d(t,{t:()=>s});var r=n(655),o=n(5419),i=n(7631),s=function(e){function t(){return null!==e&&e.apply(this,arguments)||this}return(0,r.ZT)(t,e),t.prototype.scan=function(e){return(0,o.DZ)(this,"scan",{callbackOrder:"reverse"},arguments)},t.prototype.encode=function(e,n){return(0,o.DZ)(this,"encode",{},arguments)},Object.defineProperty(t.prototype,"Encode",{get:function(){return(0,o.J2)(this,"Encode")},enumerable:!1,configurable:!0}),t.pluginName="BarcodeScanner",t.plugin="phonegap-plugin-barcodescanner",t.pluginRef="cordova.plugins.barcodeScanner",t.\u0275fac=function(){var e;return function(n){return(e||(e=i.n5z(t)))(n||t)}}(),t}(o.KY)},
+5678:(e,t,n)=>{"use strict";var o=n(5419),a=function(){function e(e){this._objectInstance=e}return e.prototype.executeSql=function(e,t){return(0,o.e4)(this,"executeSql",{},arguments)},e}()},
+6789:(e,t,n)=>{"use strict";var o=n(5419),c=function(e){function t(){return null!==e&&e.apply(this,arguments)||this}return(0,o.ZT)(t,e),t.prototype.create=function(){return new u},t.pluginName="FileTransfer",t.plugin="cordova-plugin-file-transfer",t.pluginRef="FileTransfer",t}(o.KY),u=function(){function e(){}return e.prototype.download=function(e,t){return(0,o.e4)(this,"download",{successIndex:2,errorIndex:3},arguments)},e.plugin="cordova-plugin-file-transfer",e.pluginName="FileTransfer",e}()}}]);
+"""##,
+    ]
+    static let ionicNativeMethodsES5Kinds: Set<String>? = ["bridge-call", "plugin-wrapper"]
+    /// the same, unminified: the ES5 index.js an Ionic Native 5 package ships
+    static let ionicNativeMethodsES5Source: [String: String] = [
+        "vendor.js": ##"""
+var Camera = /** @class */ (function (_super) {
+    __extends(Camera, _super);
+    function Camera() {
+        return _super !== null && _super.apply(this, arguments) || this;
+    }
+    Camera.prototype.getPicture = function (options) { return cordova(this, "getPicture", { "callbackOrder": "reverse" }, arguments); };
+    Camera.prototype.cleanup = function () { return cordova(this, "cleanup", { "platforms": ["iOS"] }, arguments); };
+    Camera.pluginName = "Camera";
+    Camera.plugin = "cordova-plugin-camera";
+    Camera.pluginRef = "navigator.camera";
+    Camera.platforms = ["Android", "Browser", "iOS"];
+    return Camera;
+}(IonicNativePlugin));
+"""##,
+    ]
+    static let ionicNativeMethodsES5SourceKinds: Set<String>? = ["bridge-call", "plugin-wrapper"]
+    /// ES2015 classes (minified: Angular's IIFE around a class with statics; esbuild at the top level) and
+    /// ES2022 static blocks and fields; a CKEditor-style static pluginName is no wrapper
+    static let ionicNativeMethodsES2015: [String: String] = [
+        "main.8c1d2e3f4a5b6c7d.js": ##"""
+let c=(()=>{class n extends l.KY{getCurrentPosition(e){return(0,l.DZ)(this,"getCurrentPosition",{callbackOrder:"reverse"},arguments)}watchPosition(e){return(0,l.DZ)(this,"watchPosition",{observable:!0,clearFunction:"clearWatch"},arguments)}}return n.pluginName="Geolocation",n.plugin="cordova-plugin-geolocation",n.pluginRef="navigator.geolocation",n.\u0275fac=(()=>{let e;return function(t){return(e||(e=r.n5z(n)))(t||n)}})(),n})();
+class d extends Z{getToken(){return u(this,"getToken",{},arguments)}static{this.pluginName="FCM"}static{this.plugin="cordova-plugin-fcm-with-dependecy-updated"}static{this.pluginRef="FCMPlugin"}}
+class m extends Z{show(e,t,i){return u(this,"show",{},arguments)}static pluginName="Toast";static plugin="cordova-plugin-x-toast";static pluginRef="plugins.toast"}
+class p extends w.Plugin{static{this.pluginName="Whitespace"}init(){return u(this,"init",{},arguments)}}
+"""##,
+    ]
+    static let ionicNativeMethodsES2015Kinds: Set<String>? = ["bridge-call", "plugin-wrapper"]
+    /// the same, unminified: an awesome-cordova-plugins fesm2015 file
+    static let ionicNativeMethodsES2015Source: [String: String] = [
+        "vendor.js": ##"""
+class Geolocation extends AwesomeCordovaNativePlugin {
+    getCurrentPosition(options) { return cordova(this, "getCurrentPosition", { "callbackOrder": "reverse" }, arguments); }
+    watchPosition(options) { return cordova(this, "watchPosition", { "observable": true, "clearFunction": "clearWatch" }, arguments); }
+}
+Geolocation.pluginName = "Geolocation";
+Geolocation.plugin = "cordova-plugin-geolocation";
+Geolocation.pluginRef = "navigator.geolocation";
+"""##,
+    ]
+    static let ionicNativeMethodsES2015SourceKinds: Set<String>? = ["bridge-call", "plugin-wrapper"]
+    /// Ionic Native 3–4: decorators kept through __decorate (methods end with null, properties with void 0)
+    static let ionicNativeDecorators: [String: String] = [
+        "vendor.js": ##"""
+var Camera = (function (_super) {
+    __extends(Camera, _super);
+    function Camera() { return _super !== null && _super.apply(this, arguments) || this; }
+    Camera.prototype.getPicture = function (options) { return; };
+    Camera.prototype.cleanup = function () { return; };
+    Camera.decorators = [
+        { type: Injectable },
+    ];
+    __decorate([
+        Cordova({ callbackOrder: 'reverse' }),
+        __metadata("design:type", Function),
+        __metadata("design:paramtypes", [Object]),
+        __metadata("design:returntype", Promise)
+    ], Camera.prototype, "getPicture", null);
+    __decorate([
+        CordovaProperty,
+        __metadata("design:type", Object)
+    ], Camera.prototype, "DestinationType", void 0);
+    Camera = __decorate([
+        Plugin({
+            pluginName: 'Camera',
+            plugin: 'cordova-plugin-camera',
+            pluginRef: 'navigator.camera',
+            platforms: ['Android', 'Browser', 'iOS']
+        })
+    ], Camera);
+    return Camera;
+}(IonicNativePlugin));
+"""##,
+        "main.js": ##"""
+var p=function(e){function t(){return null!==e&&e.apply(this,arguments)||this}return Object(r.c)(t,e),t.prototype.show=function(e){},Object(r.b)([Object(o.a)({successIndex:1,errorIndex:2}),Object(r.d)("design:type",Function)],t.prototype,"show",null),Object(r.b)([Object(o.a)(),Object(r.d)("design:type",Function)],t.prototype,"hide",null),t=Object(r.b)([Object(o.g)({pluginName:"SpinnerDialog",plugin:"cordova-plugin-native-spinner",pluginRef:"window.plugins.spinnerDialog",platforms:["Android","iOS"]})],t)}(o.h);
+"""##,
+    ]
+    static let ionicNativeDecoratorsKinds: Set<String>? = ["bridge-call", "plugin-wrapper"]
     /// Metro: NativeModules, TurboModuleRegistry, codegen, UIManager, events, requireNativeComponent; RN feature flags are not app flags
     static let reactNativeMetro: [String: String] = [
         "index.android.bundle": ##"""
