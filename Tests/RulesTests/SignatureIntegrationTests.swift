@@ -20,7 +20,7 @@ struct SignatureIntegrationTests {
         let catalog = FactKindCatalog.shipped
         #expect(catalog.attributes["bridge-call"] == ["framework", "plugin", "method", "guarded", "via", "service", "action", "module"])
         #expect(catalog.attributes["native-binary"] == ["format", "sha256", "size"])
-        #expect(catalog.attributes["route"] == ["framework", "via", "route"])
+        #expect(catalog.attributes["route"] == ["framework", "via", "route", "id"])
         #expect(catalog.knows("updater-call") && catalog.knows("dynamic-code") && catalog.knows("app-config"))
         #expect(!FactKindCatalog.builtIn.knows("bridge-call"))
     }
@@ -57,6 +57,31 @@ struct SignatureIntegrationTests {
         #expect(json.contains(#""key" : "capacitor:Camera.getPhoto""#))
         #expect(json.contains(#""counts" : {"#))
         #expect(json == InventoryReport.json(InventoryBuilder(signatures: ShippedSignatures.set).build(bundle)))
+    }
+
+    /// A method added to an Ionic Native wrapper the reviewed bundle already had is a new native
+    /// method; a route added to a React Router manifest is a new route; the unchanged ones are not.
+    @Test func wrapperMethodsAndManifestRoutesAreComparedByKey() throws {
+        func wrapper(_ methods: [String]) -> String {
+            "var w=function(e){function t(){return e.apply(this,arguments)||this}return "
+                + methods.map { "t.prototype.\($0)=function(){return(0,o.DZ)(this,\"\($0)\",{},arguments)}," }.joined()
+                + "t.pluginName=\"Camera\",t.plugin=\"cordova-plugin-camera\",t.pluginRef=\"navigator.camera\",t}(o.KY);"
+        }
+        func manifest(_ routes: [String]) -> String {
+            "window.__reactRouterManifest={\"routes\":{\"root\":{\"id\":\"root\",\"path\":\"\"},"
+                + routes.map { "\"routes/\($0)\":{\"id\":\"routes/\($0)\",\"parentId\":\"root\",\"path\":\"\($0)\"}" }.joined(separator: ",")
+                + "}};"
+        }
+        let old = TestBundles.bundle("old", [TestBundles.file("index.html", "<!doctype html>"),
+                                             TestBundles.file("main.11111111.js", wrapper(["getPicture"])),
+                                             TestBundles.file("assets/manifest-1a2b3c4d.js", manifest(["wallet"]))])
+        let new = TestBundles.bundle("new", [TestBundles.file("index.html", "<!doctype html>"),
+                                             TestBundles.file("main.22222222.js", wrapper(["getPicture", "cleanup"])),
+                                             TestBundles.file("assets/manifest-5e6f7a8b.js", manifest(["wallet", "send"]))])
+        let result = try TestBundles.check(old, new)
+        #expect(result.findings.map { "\($0.ruleId) \($0.factKey)" } == [
+            "route-added route:/send", "bridge-call-new-method ionic-native:Camera.cleanup",
+        ])
     }
 
     @Test func checkerScansIdenticalFilesOnce() {

@@ -46,6 +46,6 @@ public enum FactKind {
         appConfig: ["setting", "value", "file"],
         nativePlugin: ["framework", "package", "classpath", "plugin", "module", "file", "clobbers", "merges", "runs", "version"],
         dependency: ["package", "version", "section"],
-        route: ["framework", "via", "route"],
+        route: ["framework", "via", "route", "id"],
     ]
 }

@@ -75,6 +75,8 @@ public struct InventoryBuilder: Sendable {
                 }
             } else {
                 found.append(contentsOf: matcher.scan(result.source, range: script.byteRange, path: file.path))
+                found += ManifestScanner.routeManifestFacts(result.source, range: script.byteRange, path: file.path)
+                    .map { SignatureFact(fact: $0, requires: [], order: Int.max) }
             }
         }
         return (result.facts, found)

@@ -1,6 +1,7 @@
 /// Facts from files whose structure is data, not code: `capacitor.config.json`,
-/// `capacitor.plugins.json`, `package.json`, Cordova's `cordova_plugins.js`, and routes that
-/// live in file paths (Next.js app-router chunks). A small JSON walker, not token patterns.
+/// `capacitor.plugins.json`, `package.json`, Cordova's `cordova_plugins.js`, React Router / Remix
+/// route manifests, and routes that live in file paths (Next.js app-router chunks). A small JSON
+/// walker, not token patterns.
 public enum ManifestScanner {
     public static func facts(for file: BundleFile) -> [Fact] {
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
@@ -11,6 +12,9 @@ public enum ManifestScanner {
         case "package.json": out = packageJSON(file)
         case "cordova_plugins.js": out = cordovaPlugins(file)
         default: break
+        }
+        if file.kind == .javascript {
+            out += routeManifestFacts(file.bytes, path: file.path)
         }
         if let route = nextAppRoute(file.path) {
             out.append(Fact(kind: FactKind.route, key: "route:\(route)",

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LivegateScanner
 
@@ -249,6 +250,56 @@ struct RouteSignatureTests {
             "2:95 route route:settings {framework=router, route=settings, via=lazy}",
             "3:29 route route:/home {framework=router, route=/home, via=component}",
         ])
+    }
+
+    /// React Router v7 SPA build: the browser manifest (JSON.stringify) with nested, index, pathless-layout and splat routes; full URLs come from the parentId chain
+    @Test func reactRouterManifest() {
+        let facts = inventory(SignatureFixtures.reactRouterManifest).filter { SignatureFixtures.reactRouterManifestKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
+            "1:353 route route:/ {framework=react-router, id=routes/home, route=/, via=__reactRouterManifest}",
+            "1:473 route route:/wallet {framework=react-router, id=routes/wallet, route=/wallet, via=__reactRouterManifest}",
+            "1:584 route route:/wallet/:id/* {framework=react-router, id=routes/wallet.$id, route=/wallet/:id/*, via=__reactRouterManifest}",
+            "1:807 route route:/login {framework=react-router, id=routes/_auth.login, route=/login, via=__reactRouterManifest}",
+            "1:953 route route:/* {framework=react-router, id=routes/$, route=/*, via=__reactRouterManifest}",
+        ])
+    }
+
+    /// the same kind of file formatted by a code formatter (unquoted keys, single quotes), and an absolute child path
+    @Test func reactRouterManifestFormatted() {
+        let facts = inventory(SignatureFixtures.reactRouterManifestFormatted).filter { SignatureFixtures.reactRouterManifestFormattedKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: false) } == [
+            "17:5 route route:/ {framework=react-router, id=routes/home, route=/, via=__reactRouterManifest}",
+            "23:5 route route:/docs/:slug {framework=react-router, id=routes/docs, route=/docs/:slug, via=__reactRouterManifest}",
+        ])
+    }
+
+    /// Remix: window.__remixManifest in public/build/manifest-<HASH>.js
+    @Test func remixManifest() {
+        let facts = inventory(SignatureFixtures.remixManifest).filter { SignatureFixtures.remixManifestKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "build/manifest-1A2B3C4D.js:1:184 route route:/ {framework=remix, id=routes/index, route=/, via=__remixManifest}",
+            "build/manifest-1A2B3C4D.js:1:295 route route:/notes {framework=remix, id=routes/notes, route=/notes, via=__remixManifest}",
+            "build/manifest-1A2B3C4D.js:1:408 route route:/notes/:noteId {framework=remix, id=routes/notes/$noteId, route=/notes/:noteId, via=__remixManifest}",
+        ])
+    }
+
+    /// a React Router manifest inlined in a page (server rendering with lazy route discovery), at page positions;
+    /// in an HTML comment, a non-script element or a string it is no route table
+    @Test func reactRouterManifestInline() throws {
+        let facts = inventory(SignatureFixtures.reactRouterManifestInline).filter { SignatureFixtures.reactRouterManifestInlineKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "index.html:5:5 route route:/ {framework=react-router, id=root, route=/, via=__reactRouterManifest}",
+            "index.html:6:5 route route:/about {framework=react-router, id=routes/about, route=/about, via=__reactRouterManifest}",
+        ])
+        let page = try #require(SignatureFixtures.reactRouterManifestInline["index.html"])
+        let script = try #require(page.range(of: "window.__reactRouterManifest"))
+        let end = try #require(page.range(of: "};\n"))
+        let table = String(page[script.lowerBound..<end.upperBound])
+        for hidden in ["<!-- " + table + " -->", "<template>" + table + "</template>",
+                       "<script>var s=" + String(decoding: try JSONEncoder().encode(table), as: UTF8.self) + "</script>"] {
+            let other = page.replacingCharacters(in: script.lowerBound..<end.upperBound, with: "") + hidden
+            #expect(inventory(["index.html": other]).filter { $0.kind == "route" }.map { describeSignatureFact($0) } == [])
+        }
     }
 
     /// Vue Router / Ionic Vue

@@ -254,6 +254,74 @@ Object(h.jsx)(o.b,{exact:!0,path:"/home",component:p});
 """##,
     ]
     static let reactRouterKinds: Set<String>? = ["route"]
+    /// React Router v7 SPA build: the browser manifest (JSON.stringify) with nested, index, pathless-layout and splat
+    /// routes; full URLs come from the parentId chain
+    static let reactRouterManifest: [String: String] = [
+        "assets/manifest-3f2a91bc.js": ##"""
+window.__reactRouterManifest={"entry":{"module":"/assets/entry.client-Bx81mQ2z.js","imports":["/assets/chunk-KNED5TY2-Cq0dPx1a.js"],"css":[]},"routes":{"root":{"id":"root","path":"","hasAction":false,"hasLoader":false,"hasClientLoader":false,"hasErrorBoundary":true,"module":"/assets/root-C4z9Ab1x.js","imports":[],"css":["/assets/root-Dk2lQ9a0.css"]},"routes/home":{"id":"routes/home","parentId":"root","index":true,"hasAction":false,"module":"/assets/home-a1B2c3D4.js"},"routes/wallet":{"id":"routes/wallet","parentId":"root","path":"wallet","module":"/assets/wallet-Zq81lPo2.js"},"routes/wallet.$id":{"id":"routes/wallet.$id","parentId":"routes/wallet","path":":id/*","module":"/assets/wallet._id-Hh3k2L1a.js"},"routes/_auth":{"id":"routes/_auth","parentId":"root","module":"/assets/_auth-Pp0oIi9u.js"},"routes/_auth.login":{"id":"routes/_auth.login","parentId":"routes/_auth","path":"login","caseSensitive":!0,"module":"/assets/login-Mm1nB2v3.js"},"routes/$":{"id":"routes/$","parentId":"root","path":"*","module":"/assets/_-Qw2e3R4t.js"}},"url":"/assets/manifest-3f2a91bc.js","version":"3f2a91bc"};
+"""##,
+    ]
+    static let reactRouterManifestKinds: Set<String>? = ["route"]
+    /// the same kind of file formatted by a code formatter (unquoted keys, single quotes), and an absolute child path
+    static let reactRouterManifestFormatted: [String: String] = [
+        "build/client/assets/manifest-98c3a4b1.js": ##"""
+window.__reactRouterManifest = {
+  entry: {
+    module: '/assets/entry.client-CZ1xUVNh.js',
+    imports: ['/assets/chunk-D4RADZKF-Br10xN1u.js'],
+    css: [],
+  },
+  routes: {
+    root: {
+      id: 'root',
+      path: '',
+      hasAction: false,
+      hasErrorBoundary: true,
+      module: '/assets/root-IBx8v8Mq.js',
+      imports: ['/assets/chunk-D4RADZKF-Br10xN1u.js'],
+      css: ['/assets/root-bfibn2kk.css'],
+    },
+    'routes/home': {
+      id: 'routes/home',
+      parentId: 'root',
+      index: true,
+      module: '/assets/home-C9x9CLT4.js',
+    },
+    'routes/docs': {
+      id: 'routes/docs',
+      parentId: 'root',
+      path: '/docs/:slug',
+      module: '/assets/docs-Aa1Bb2Cc.js',
+    },
+  },
+  url: '/assets/manifest-98c3a4b1.js',
+  version: '98c3a4b1',
+};
+"""##,
+    ]
+    static let reactRouterManifestFormattedKinds: Set<String>? = ["route"]
+    /// Remix: window.__remixManifest in public/build/manifest-<HASH>.js
+    static let remixManifest: [String: String] = [
+        "build/manifest-1A2B3C4D.js": ##"""
+window.__remixManifest={"entry":{"module":"/build/entry.client-ABCD1234.js","imports":[]},"routes":{"root":{"id":"root","path":"","module":"/build/root-EFGH5678.js","hasLoader":true},"routes/index":{"id":"routes/index","parentId":"root","index":true,"module":"/build/routes/index-IJKL9012.js"},"routes/notes":{"id":"routes/notes","parentId":"root","path":"notes","module":"/build/routes/notes-MNOP3456.js"},"routes/notes/$noteId":{"id":"routes/notes/$noteId","parentId":"routes/notes","path":":noteId","module":"/build/routes/notes/$noteId-QRST7890.js"}},"version":"1a2b3c4d","url":"/build/manifest-1A2B3C4D.js"};
+"""##,
+    ]
+    static let remixManifestKinds: Set<String>? = ["route"]
+    /// a React Router manifest inlined in a page (server rendering with lazy route discovery)
+    static let reactRouterManifestInline: [String: String] = [
+        "index.html": ##"""
+<!DOCTYPE html><html><head><link rel="modulepreload" href="/assets/manifest-5e6f7a8b.js"/></head><body>
+<script type="module">import "/assets/manifest-5e6f7a8b.js";
+window.__reactRouterManifest = {
+  "routes": {
+    "root": { "id": "root", "path": "", "module": "/assets/root-A1b2C3d4.js" },
+    "routes/about": { "id": "routes/about", "parentId": "root", "path": "about", "module": "/assets/about-E5f6G7h8.js" }
+  }
+};
+import("/assets/entry.client-I9j0K1l2.js");</script></body></html>
+"""##,
+    ]
+    static let reactRouterManifestInlineKinds: Set<String>? = ["route"]
     /// Vue Router / Ionic Vue
     static let vueRouter: [String: String] = [
         "js/app.5c3a8eec.js": ##"""
