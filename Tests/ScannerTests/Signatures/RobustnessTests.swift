@@ -72,6 +72,23 @@ struct RobustnessTests {
         ])
     }
 
+    /// Ionic Native wrapper methods and React Router manifest routes keep their keys when the
+    /// locals, the helper's export name and the chunk hashes change.
+    @Test func wrapperAndManifestKeysAreStableAcrossRebuilds() {
+        let first = [
+            "main.3b9d2c1a8e7f6a50.js": #"var s=function(e){function t(){return e.apply(this,arguments)||this}return(0,r.ZT)(t,e),t.prototype.scan=function(e){return(0,o.DZ)(this,"scan",{},arguments)},t.pluginName="BarcodeScanner",t.plugin="phonegap-plugin-barcodescanner",t}(o.KY);"#,
+            "assets/manifest-3f2a91bc.js": #"window.__reactRouterManifest={"routes":{"root":{"id":"root","path":"","module":"/assets/root-C4z9Ab1x.js"},"routes/a":{"id":"routes/a","parentId":"root","path":"a","module":"/assets/a-Zq81lPo2.js"}},"version":"3f2a91bc"};"#,
+        ]
+        let second = [
+            "main.9f8e7d6c5b4a3210.js": #"var q=function(n){function a(){return n.apply(this,arguments)||this}return(0,i.__extends)(a,n),a.prototype.scan=function(n){return(0,c.cordova)(this,"scan",{},arguments)},a.pluginName="BarcodeScanner",a.plugin="phonegap-plugin-barcodescanner",a}(c.AwesomeCordovaNativePlugin);"#,
+            "assets/manifest-0a1b2c3d.js": #"window.__reactRouterManifest={"routes":{"root":{"id":"root","path":"","module":"/assets/root-Yy7uU6tT.js"},"routes/a":{"id":"routes/a","parentId":"root","path":"a","module":"/assets/a-Rr5eE4wW.js"}},"version":"0a1b2c3d"};"#,
+        ]
+        let a = inventory(first).map { "\($0.kind) \($0.key)" }.sorted()
+        let b = inventory(second).map { "\($0.kind) \($0.key)" }.sorted()
+        #expect(a == b)
+        #expect(a == ["bridge-call ionic-native:BarcodeScanner.scan", "plugin-wrapper ionic-native:BarcodeScanner", "route route:/", "route route:/a"])
+    }
+
     /// Scripts inside another file report host-file positions.
     @Test func hostFileRangesReportHostPositions() throws {
         let html = "<html>\n<script>\neval(x)\n</script>\n</html>\n"

@@ -570,7 +570,8 @@ struct OtherSignatureTests {
         ])
     }
 
-    /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects); the script element of line 5 is one
+    /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
+    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName); the script element of line 5 is one
     @Test func corpusFalsePositives() {
         let facts = inventory(SignatureFixtures.corpusFalsePositives).filter { SignatureFixtures.corpusFalsePositivesKinds?.contains($0.kind) ?? true }
         #expect(facts.map { describeSignatureFact($0, path: false) } == [

@@ -505,7 +505,8 @@ const a="https://cdn.example.com/libs/libpayload.so",b="/assets/classes.dex",c="
 """##,
     ]
     static let manifestsKinds: Set<String>? = nil
-    /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects); the script element of line 5 is one
+    /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
+    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName); the script element of line 5 is one
     static let corpusFalsePositives: [String: String] = [
         "app.js": ##"""
 for(var n in e)e.hasOwnProperty(n)&&(t.top[e[n]]=n);r=o.parent[i];f=w.frames[k];
@@ -513,6 +514,7 @@ var l=c.flags,m=l["radial-grid"];v=RegExp(String.fromCharCode(160),"g");s=String
 let{remoteEntry:{path:u,name:f,type:h},types:p={path:"",name:"",zip:""}}=cfg;
 const re=/x/g;re.exec(str);o.create({}).show();
 var n=document.createElement("script");n.src=a;function f(){let n=new Image;n.src=e}e.prototype.srcdoc=null;
+x.pluginName="",x.pluginRef="",x.plugin="",x.repo="";T.pluginName="Typo3LinkEditing";class w extends o.Plugin{static{this.pluginName="Whitespace"}}
 """##,
     ]
     static let corpusFalsePositivesKinds: Set<String>? = nil
