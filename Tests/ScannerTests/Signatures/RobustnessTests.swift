@@ -21,6 +21,7 @@ struct RobustnessTests {
         ("reactRouterManifestFormatted", SignatureFixtures.reactRouterManifestFormatted),
         ("remixManifest", SignatureFixtures.remixManifest),
         ("vueRouter", SignatureFixtures.vueRouter), ("angularRouter", SignatureFixtures.angularRouter),
+        ("angularNavigation", SignatureFixtures.angularNavigation),
         ("expoRouter", SignatureFixtures.expoRouter), ("buildEnv", SignatureFixtures.buildEnv), ("appFlags", SignatureFixtures.appFlags),
         ("dynamicSinks", SignatureFixtures.dynamicSinks), ("benignEmitters", SignatureFixtures.benignEmitters),
         ("obfuscation", SignatureFixtures.obfuscation), ("permissions", SignatureFixtures.permissions),

@@ -337,6 +337,22 @@ const bO=[{path:"feed",component:ES},{path:"publicacion/:id",component:mx},{path
 """##,
     ]
     static let angularRouterKinds: Set<String>? = ["route"]
+    /// Angular navigate([commands]) and navigateByUrl, Ionic NavController navigateRoot/Forward/Back, whatever the
+    /// injected service is called; relative commands kept as written, ".." and non-literals are not routes
+    static let angularNavigation: [String: String] = [
+        "4023.8f3b76c5136f91ac.js": ##"""
+"use strict";(self.webpackChunkapp=self.webpackChunkapp||[]).push([[4023],{4023:(e,t,n)=>{class o{constructor(u,c){this.route=u,this.navCtrl=c}goToSettings(){this.route.navigate(["/settings"])}goToLot(u){this.lots.selected=u,this.route.navigate(["lot-list"],{relativeTo:this.ar})}back(){this.route.navigate([".."]),this.route.navigate([u])}newPhoto(){this.navCtrl.navigateForward("tabs/photo/new-photo")}}}}]);
+"""##,
+        "src/app.js": ##"""
+class SettingsPage {
+  logout() {
+    this.nav.navigateRoot(['/login'], { animated: true });
+    this.router.navigateByUrl('/tabs/home');
+  }
+}
+"""##,
+    ]
+    static let angularNavigationKinds: Set<String>? = ["route"]
     /// SvelteKit dictionary (only in _app/immutable)
     static let sveltekit: [String: String] = [
         "_app/immutable/entry/app.BXc2dEf3.js": ##"""
