@@ -650,10 +650,9 @@ struct MatchRun {
     /// `IDENT = <match>`: binds IDENT (for `$bound(cls)` patterns later in the file).
     mutating func bind(_ cls: String, start: Int, values: [String: String], startsWithParen: Bool) {
         var s = start
-        if startsWithParen {
-            guard let e = expressionStart(endingAt: start - 1) else { return }
-            s = e
-        }
+        // A pattern that starts with `(`: the call's callee before it, or the `(` itself when an
+        // operator comes before it (`ge=(0,j.fo)("StatusBar")`).
+        if startsWithParen, let e = expressionStart(endingAt: start - 1) { s = e }
         // `await x(…)`: bind through the await.
         if s > 0, toks[s - 1].isKeyword(.await) { s -= 1 }
         guard isPunct(s - 1, .assign), s - 2 >= 0, toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }

@@ -159,6 +159,9 @@ struct PatternLanguageTests {
             """#
         let got13 = try run(sigs, "s=Object(i[\"b\"])(\"App\",{web:()=>1});s.exitApp()")
         #expect(got13 == ["1:17 t def:App", "1:37 t App.exitApp"])
+        // A leading `(` after an operator starts the assigned expression itself.
+        let got13b = try run(sigs, "s=(\"App\",{web:1});s.exitApp()")
+        #expect(got13b == ["1:3 t def:App", "1:19 t App.exitApp"])
     }
 
     @Test func constraints() throws {

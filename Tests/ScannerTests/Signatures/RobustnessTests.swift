@@ -7,7 +7,8 @@ struct RobustnessTests {
     /// Fixtures whose facts come from token patterns (not from string values or file paths).
     static let codeFixtures: [(String, [String: String])] = [
         ("capacitorVite", SignatureFixtures.capacitorVite), ("capacitorWebpack4", SignatureFixtures.capacitorWebpack4),
-        ("capacitorWebpack5", SignatureFixtures.capacitorWebpack5), ("capacitorEsbuild", SignatureFixtures.capacitorEsbuild),
+        ("capacitorWebpack5", SignatureFixtures.capacitorWebpack5),
+        ("capacitorWebpack5Exports", SignatureFixtures.capacitorWebpack5Exports), ("capacitorEsbuild", SignatureFixtures.capacitorEsbuild),
         ("capacitorDirect", SignatureFixtures.capacitorDirect), ("transports", SignatureFixtures.transports),
         ("cordovaPluginFile", SignatureFixtures.cordovaPluginFile), ("cordovaMinified", SignatureFixtures.cordovaMinified),
         ("ionicNative", SignatureFixtures.ionicNative),

@@ -35,6 +35,24 @@ struct NativeBridgeSignatureTests {
         ])
     }
 
+    /// webpack 5 with mangled exports: (0,j.fo)("Device",{web:…}) records fo as a plugin registrar, so that
+    /// (0,j.fo)("StatusBar") and (0,I(7423).fo)("PushNotifications",{}) register plugins, in that file or another
+    @Test func capacitorWebpack5Exports() {
+        let facts = inventory(SignatureFixtures.capacitorWebpack5Exports).filter { SignatureFixtures.capacitorWebpack5ExportsKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "4334.b099a7046545b4b2.js:2:11 plugin-registration capacitor:Keyboard {framework=capacitor, plugin=Keyboard, via=registerPlugin-export}",
+            "4334.b099a7046545b4b2.js:3:1 bridge-call capacitor:Keyboard.setResizeMode {framework=capacitor, method=setResizeMode, plugin=Keyboard, via=plugin-variable}",
+            "main.6620aa41a9e9c9dd.js:1:52 plugin-registration capacitor:StatusBar {framework=capacitor, plugin=StatusBar, via=registerPlugin-export}",
+            "main.6620aa41a9e9c9dd.js:1:77 plugin-registrar capacitor-registrar:fo {export=fo, framework=capacitor}",
+            "main.6620aa41a9e9c9dd.js:1:85 plugin-registration capacitor:Device {framework=capacitor, plugin=Device, via=web-implementation}",
+            "main.6620aa41a9e9c9dd.js:1:170 plugin-registration capacitor:PushNotifications {framework=capacitor, plugin=PushNotifications, via=registerPlugin-export}",
+            "main.6620aa41a9e9c9dd.js:1:209 bridge-call capacitor:StatusBar.setStyle {framework=capacitor, method=setStyle, plugin=StatusBar, via=plugin-variable}",
+        ])
+        // Without a registration through that export in the bundle, a plugin name alone is not one.
+        let alone = inventory(["4334.b099a7046545b4b2.js": SignatureFixtures.capacitorWebpack5Exports["4334.b099a7046545b4b2.js"]!])
+        #expect(alone.filter { $0.kind == "plugin-registration" }.map { describeSignatureFact($0) } == [])
+    }
+
     /// esbuild, unminified; single-argument registerPlugin
     @Test func capacitorEsbuild() {
         let facts = inventory(SignatureFixtures.capacitorEsbuild).filter { SignatureFixtures.capacitorEsbuildKinds?.contains($0.kind) ?? true }
