@@ -530,6 +530,7 @@ struct OtherSignatureTests {
             "3:68 payment iap:Purchases.purchasePackage {method=purchasePackage, provider=Purchases, type=iap, via=plugin-variable}",
             "3:143 payment iap:NativePurchases.purchaseProduct {method=purchaseProduct, provider=NativePurchases, type=iap, via=plugin-variable}",
             "4:25 payment iap:react-native-iap {provider=react-native-iap, type=iap, via=native-module}",
+            "4:67 payment payment:apple-pay {provider=apple-pay, type=web, via=ApplePaySession}",
         ])
     }
 
@@ -602,7 +603,7 @@ struct OtherSignatureTests {
     }
 
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
-    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName); the script element of line 5 is one
+    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession); the script element of line 5 is one
     @Test func corpusFalsePositives() {
         let facts = inventory(SignatureFixtures.corpusFalsePositives).filter { SignatureFixtures.corpusFalsePositivesKinds?.contains($0.kind) ?? true }
         #expect(facts.map { describeSignatureFact($0, path: false) } == [

@@ -481,7 +481,7 @@ eval(atob("YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlc
 const s="https://js.stripe.com/v3";Stripe("pk_live_abc123");paypal.Buttons({}).render("#p");braintree.dropin.create({});
 new AdyenCheckout(cfg);Square.payments(a,l);new ApplePaySession(3,req);new google.payments.api.PaymentsClient({});new PaymentRequest(m,d);
 CdvPurchase.store.order(offer);const P=registerPlugin("Purchases");P.purchasePackage({aPackage:p});const NP=registerPlugin("NativePurchases");NP.purchaseProduct({productIdentifier:"pro"});
-var iap=n.NativeModules["RNIapModule"];
+var iap=n.NativeModules["RNIapModule"];if(window.ApplePaySession&&ApplePaySession.canMakePayments())pay();
 """##,
     ]
     static let paymentsKinds: Set<String>? = ["payment"]
@@ -535,7 +535,7 @@ const a="https://cdn.example.com/libs/libpayload.so",b="/assets/classes.dex",c="
     ]
     static let manifestsKinds: Set<String>? = nil
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
-    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName); the script element of line 5 is one
+    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession); the script element of line 5 is one
     static let corpusFalsePositives: [String: String] = [
         "app.js": ##"""
 for(var n in e)e.hasOwnProperty(n)&&(t.top[e[n]]=n);r=o.parent[i];f=w.frames[k];
@@ -544,6 +544,7 @@ let{remoteEntry:{path:u,name:f,type:h},types:p={path:"",name:"",zip:""}}=cfg;
 const re=/x/g;re.exec(str);o.create({}).show();
 var n=document.createElement("script");n.src=a;function f(){let n=new Image;n.src=e}e.prototype.srcdoc=null;
 x.pluginName="",x.pluginRef="",x.plugin="",x.repo="";T.pluginName="Typo3LinkEditing";class w extends o.Plugin{static{this.pluginName="Whitespace"}}
+const m=!!window.InstallTrigger,g=!!window.ApplePaySession,h=!!window.chrome;
 """##,
     ]
     static let corpusFalsePositivesKinds: Set<String>? = nil
