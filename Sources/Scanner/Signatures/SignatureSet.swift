@@ -145,7 +145,13 @@ public struct SignatureSet: Sendable {
                         e.callees.append(index)
                         // A wrapper `(0, x.NAME)` puts `)` next; otherwise the rest's first token.
                         e.calleeNext |= 1 << UInt64(JSPunctuator.rightParen.rawValue)
-                        if let q = s.restQuick.first, q.tag == .punct { e.calleeNext |= 1 << UInt64(q.detail) } else { e.calleeAnyNext = true }
+                        if let q = s.restQuick.first, q.tag == .punct {
+                            e.calleeNext |= 1 << UInt64(q.detail)
+                            // `.` in a pattern also matches `?.` (`window.cordova?.plugins`).
+                            if q.detail == JSPunctuator.dot.rawValue { e.calleeNext |= 1 << UInt64(JSPunctuator.questionDot.rawValue) }
+                        } else {
+                            e.calleeAnyNext = true
+                        }
                         if let q = s.restQuick.first, q.tag == .punct, q.detail == JSPunctuator.leftParen.rawValue { e.calleeCalled = true }
                     }
                 case .punct(let p): punct[Int(p)].append(index)

@@ -127,6 +127,12 @@ struct PatternLanguageTests {
         #expect(got8 == ["1:1 t A", "2:1 t B", "3:1 t C", "4:1 t D", "5:1 t E", "6:1 t F", "7:1 t G", "8:1 t H", "9:1 t I"])
     }
 
+    @Test func calleeFollowedByOptionalChaining() throws {
+        let sig = #"{"pattern": "$callee(cordova) . plugins . $ident:p", "emit": {"kind": "t", "key": "{p}"}}"#
+        let got = try run(sig, "e.cordova?.plugins?.x; cordova.plugins.y; window?.cordova.plugins?.z")
+        #expect(got == ["1:1 t x", "1:24 t y", "1:43 t z"])
+    }
+
     @Test func calleeAliasChain() throws {
         let sig = #"{"pattern": "$callee(registerPlugin) ( $str:a", "emit": {"kind": "t", "key": "{a}"}}"#
         let got9 = try run(sig, "var q=1,ld=Xr.registerPlugin;const Lo=ld(\"Camera\",{});ld.x(\"no\")")

@@ -11,6 +11,7 @@ struct RobustnessTests {
         ("capacitorWebpack5Exports", SignatureFixtures.capacitorWebpack5Exports), ("capacitorEsbuild", SignatureFixtures.capacitorEsbuild),
         ("capacitorDirect", SignatureFixtures.capacitorDirect), ("transports", SignatureFixtures.transports),
         ("cordovaPluginFile", SignatureFixtures.cordovaPluginFile), ("cordovaMinified", SignatureFixtures.cordovaMinified),
+        ("cordovaClobbers", SignatureFixtures.cordovaClobbers),
         ("ionicNative", SignatureFixtures.ionicNative),
         ("ionicNativeMethodsES5", SignatureFixtures.ionicNativeMethodsES5), ("ionicNativeMethodsES5Source", SignatureFixtures.ionicNativeMethodsES5Source),
         ("ionicNativeMethodsES2015", SignatureFixtures.ionicNativeMethodsES2015),

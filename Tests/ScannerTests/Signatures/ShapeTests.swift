@@ -99,6 +99,19 @@ struct NativeBridgeSignatureTests {
         ])
     }
 
+    /// app code reaching Cordova plugins through their clobbers (optional chaining too); a computed exec action keeps the
+    /// service; the plugin's own installer assigning its clobber is no use
+    @Test func cordovaClobbers() {
+        let facts = inventory(SignatureFixtures.cordovaClobbers).filter { SignatureFixtures.cordovaClobbersKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "_next/static/chunks/04d2u34smye-k.js:1:64 bridge-call cordova-clobber:cordova.plugins.permissions {framework=cordova, plugin=permissions, via=cordova.plugins}",
+            "_next/static/chunks/04d2u34smye-k.js:1:150 bridge-call cordova-clobber:cordova.plugins.barcodeScanner.scan {framework=cordova, method=scan, plugin=barcodeScanner, via=cordova.plugins}",
+            "_next/static/chunks/04d2u34smye-k.js:1:191 bridge-call cordova-clobber:window.plugins.spinnerDialog.show {framework=cordova, method=show, plugin=spinnerDialog, via=window.plugins}",
+            "plugins/cordova-plugin-insomnia/www/Insomnia.js:4:3 bridge-call cordova:Insomnia.keepAwake {action=keepAwake, framework=cordova, service=Insomnia, via=exec}",
+            "plugins/cordova-plugin-insomnia/www/Insomnia.js:7:3 bridge-call cordova:Insomnia {framework=cordova, service=Insomnia, via=exec}",
+        ])
+    }
+
     /// minified exec alias, cordova.exec; platform sniffing is not a call
     @Test func cordovaMinified() {
         let facts = inventory(SignatureFixtures.cordovaMinified).filter { SignatureFixtures.cordovaMinifiedKinds?.contains($0.kind) ?? true }

@@ -89,6 +89,28 @@ module.exports = cameraExport;
 """##,
     ]
     static let cordovaPluginFileKinds: Set<String>? = nil
+    /// app code reaching Cordova plugins through their clobbers (optional chaining too); a computed exec action keeps the
+    /// service; the plugin's own installer assigning its clobber is no use
+    static let cordovaClobbers: [String: String] = [
+        "_next/static/chunks/04d2u34smye-k.js": ##"""
+async function n(){if(!(0,s.isCordovaAndroid)())return!0;let e=window.cordova?.plugins?.permissions??null;return!!e&&e.checkPermission(e.CAMERA,t,r)}cordova.plugins.barcodeScanner.scan(a,b);window.plugins.spinnerDialog.show(null,"Loading");if(!window.plugins)window.plugins={};
+"""##,
+        "plugins/cordova-plugin-insomnia/www/Insomnia.js": ##"""
+cordova.define("cordova-plugin-insomnia.Insomnia", function(require, exports, module) {
+function Insomnia() {}
+Insomnia.prototype.keepAwake = function (successCallback, errorCallback) {
+  cordova.exec(successCallback, errorCallback, "Insomnia", "keepAwake", []);
+};
+Insomnia.prototype.run = function (command, successCallback, errorCallback) {
+  cordova.exec(successCallback, errorCallback, "Insomnia", command, []);
+};
+Insomnia.install = function () {
+  window.plugins.insomnia = new Insomnia();
+};
+});
+"""##,
+    ]
+    static let cordovaClobbersKinds: Set<String>? = ["bridge-call"]
     /// minified exec alias, cordova.exec; platform sniffing is not a call
     static let cordovaMinified: [String: String] = [
         "main.js": ##"""
