@@ -16,6 +16,9 @@ public enum ManifestScanner {
         if file.kind == .javascript {
             out += routeManifestFacts(file.bytes, path: file.path)
         }
+        if name.hasSuffix(".txt"), let route = nextPayloadRoute(file) {
+            out.append(route)
+        }
         if let route = nextAppRoute(file.path) {
             out.append(Fact(kind: FactKind.route, key: "route:\(route)",
                             attributes: ["framework": "next", "via": "app-router-chunk", "route": route],
@@ -189,6 +192,51 @@ public enum ManifestScanner {
                                                      snippet: lines.snippet(around: e.start))))
         }
         return out
+    }
+
+    /// A Next.js app-router static export writes each page's React Server Components payload next
+    /// to its HTML (`wallet/send/index.txt`); its root line `0:{"P":null,"c":["","wallet","send",""],…}`
+    /// names the page's URL. Turbopack's flat chunk names leave no route in chunk paths, so this is
+    /// where an unlinked page shows.
+    static func nextPayloadRoute(_ file: BundleFile) -> Fact? {
+        let bytes = file.bytes
+        // A payload starts with `<id>:` lines.
+        guard let first = bytes.first, first >= 0x30 && first <= 0x39, bytes.prefix(16).contains(0x3A) else { return nil }
+        let marker = Array("0:{".utf8)
+        var start = -1
+        var k = 0
+        while k + marker.count <= bytes.count {
+            if (k == 0 || bytes[k - 1] == 0x0A) && bytes[k] == marker[0] && bytes[k + 1] == marker[1] && bytes[k + 2] == marker[2] {
+                start = k + 2
+                break
+            }
+            guard let newline = bytes[k...].firstIndex(of: 0x0A) else { break }
+            k = newline + 1
+        }
+        guard start >= 0 else { return nil }
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        guard case .object(let root)? = try? JSONParser.parse(Array(bytes[start..<end])),
+              case .array(let parts)? = root.first(where: { $0.key == "c" })?.value else { return nil }
+        var segments: [String] = []
+        for p in parts {
+            guard case .string(let s) = p else { return nil }
+            if !s.isEmpty { segments.append(s) }
+        }
+        let route = "/" + segments.joined(separator: "/")
+        // Evidence: the `"c":[…]` member of that line.
+        let key = Array("\"c\":[".utf8)
+        var from = start
+        while from + key.count <= end, !bytes[from..<(from + key.count)].elementsEqual(key) { from += 1 }
+        if from + key.count > end { from = start }
+        let to = bytes[from..<end].firstIndex(of: 0x5D).map { $0 + 1 } ?? from
+        let lines = LineTable(bytes)
+        let (line, column) = lines.position(of: from)
+        let (endLine, endColumn) = lines.position(of: to)
+        let location = SourceLocation(path: file.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                                      byteStart: from, byteEnd: to, snippet: lines.snippet(around: from, length: to - from),
+                                      match: SourceLocation.matchText(bytes, from..<to))
+        return Fact(kind: FactKind.route, key: "route:\(route)",
+                    attributes: ["framework": "next", "via": "rsc-payload", "route": route], location: location)
     }
 
     /// `_next/static/chunks/app/(shop)/cart/[id]/page-1a2b3c4d.js` → `/cart/[id]`.

@@ -107,6 +107,8 @@ struct Template: Sendable {
         case route
         /// The text after the last `.` (a file extension), lower-cased.
         case ext
+        /// A URL path without its query and fragment: `/a?new=1#top` → `/a`.
+        case path
     }
 
     let parts: [Part]
@@ -161,6 +163,7 @@ struct Template: Sendable {
                 case .chunk?: out += ChunkName.normalize(v)
                 case .route?: out += Template.route(fromFile: v)
                 case .ext?: out += v.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                case .path?: out += v.prefix { $0 != "?" && $0 != "#" }
                 }
             }
         }

@@ -255,6 +255,9 @@ struct PatternLanguageTests {
         let sig = #"{"pattern": "f ( $str:a", "emit": {"kind": "t", "key": "{a|lower}|{a|chunk}|{a|route}|{a|ext}"}}"#
         let got16 = try run(sig, "f('./(tabs)/Index-Dvm9KEU2.TSX')")
         #expect(got16 == ["1:1 t ./(tabs)/index-dvm9keu2.tsx|./(tabs)/*.TSX|/Index-Dvm9KEU2|tsx"])
+        let path = #"{"pattern": "f ( $str:a", "emit": {"kind": "t", "key": "{a|path}"}}"#
+        let got16b = try run(path, "f('/a/b?new=1#top'); f('/c#x?y'); f('/d')")
+        #expect(got16b == ["1:1 t /a/b", "1:22 t /c", "1:35 t /d"])
     }
 
     @Test func commentsAndStringsNeverMatch() throws {
@@ -330,7 +333,7 @@ struct SignatureValidationTests {
         #expect(compileError(#"{"pattern": "f ( 'x'", "emit": {"kind": "t", "key": "k"}}"#)
                 == "test.json: $.signatures[0].pattern: a pattern literal must be a punctuator or a word, not ''x'' (use $str, $num)")
         #expect(compileError(#"{"pattern": "f ( $str:a", "emit": {"kind": "t", "key": "{a|upper}"}}"#)
-                == "test.json: $.signatures[0].emit.key: unknown filter |upper (expected one of: lower, chunk, route, ext)")
+                == "test.json: $.signatures[0].emit.key: unknown filter |upper (expected one of: lower, chunk, route, ext, path)")
     }
 
     @Test func invalidJSON() {

@@ -24,7 +24,7 @@ struct RobustnessTests {
         ("remixManifest", SignatureFixtures.remixManifest),
         ("vueRouter", SignatureFixtures.vueRouter), ("angularRouter", SignatureFixtures.angularRouter),
         ("angularNavigation", SignatureFixtures.angularNavigation),
-        ("expoRouter", SignatureFixtures.expoRouter), ("buildEnv", SignatureFixtures.buildEnv), ("appFlags", SignatureFixtures.appFlags),
+        ("expoRouter", SignatureFixtures.expoRouter), ("routerHooks", SignatureFixtures.routerHooks), ("buildEnv", SignatureFixtures.buildEnv), ("appFlags", SignatureFixtures.appFlags),
         ("dynamicSinks", SignatureFixtures.dynamicSinks), ("benignEmitters", SignatureFixtures.benignEmitters),
         ("obfuscation", SignatureFixtures.obfuscation), ("permissions", SignatureFixtures.permissions),
         ("updatePrompts", SignatureFixtures.updatePrompts),

@@ -389,6 +389,28 @@ struct RouteSignatureTests {
         ])
     }
 
+    /// Next.js app-router static export built by Turbopack (flat chunk names): each page's RSC payload names its URL;
+    /// other text files are not payloads
+    @Test func nextExportPayload() {
+        let facts = inventory(SignatureFixtures.nextExportPayload).filter { SignatureFixtures.nextExportPayloadKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "index.txt:1:13 route route:/ {framework=next, route=/, via=rsc-payload}",
+            "wallet/send/index.txt:3:13 route route:/wallet/send {framework=next, route=/wallet/send, via=rsc-payload}",
+        ])
+    }
+
+    /// the router of useRouter() (Next.js, Expo Router) and the function of useNavigate() (React Router), whatever the
+    /// variable is called; query and fragment are not part of the route; a reassigned variable is no router any more
+    @Test func routerHooks() {
+        let facts = inventory(SignatureFixtures.routerHooks).filter { SignatureFixtures.routerHooksKinds?.contains($0.kind) ?? true }
+        #expect(facts.map { describeSignatureFact($0, path: true) } == [
+            "_next/static/chunks/3zy4mf1j_c8le.js:1:98 route route:/wallet/change-password {framework=router, route=/wallet/change-password, via=push}",
+            "_next/static/chunks/3zy4mf1j_c8le.js:1:209 route route:/settings {framework=react-router, route=/settings, via=navigate}",
+            "src/Menu.jsx:4:11 route route:/wallet/account {framework=router, route=/wallet/account, via=replace}",
+            "src/Menu.jsx:4:46 route route:/wallet/send {framework=react-router, route=/wallet/send, via=navigate}",
+        ])
+    }
+
     /// Expo Router context map, router.push, Screen name, href
     @Test func expoRouter() {
         let facts = inventory(SignatureFixtures.expoRouter).filter { SignatureFixtures.expoRouterKinds?.contains($0.kind) ?? true }

@@ -411,6 +411,41 @@ x;
 """##,
     ]
     static let nextjsKinds: Set<String>? = ["route"]
+    /// Next.js app-router static export built by Turbopack (flat chunk names): each page's RSC payload names its URL;
+    /// other text files are not payloads
+    static let nextExportPayload: [String: String] = [
+        "wallet/send/index.txt": ##"""
+1:"$Sreact.fragment"
+2:I[71007,["/_next/static/chunks/3azrao0mcs7ot.js","/_next/static/chunks/2pgmgj3yf0aqw.js"],"AppProviders"]
+0:{"P":null,"c":["","wallet","send",""],"q":"","i":false,"f":[[["",{"children":["wallet",{"children":["send",{"children":["__PAGE__",{}]}]}]},"$undefined","$undefined",true]]]}
+"""##,
+        "index.txt": ##"""
+0:{"P":null,"c":["",""],"q":"","i":false,"f":[[["",{"children":["(onboarding)",{"children":["__PAGE__",{}]}]},"$undefined","$undefined",true]]]}
+"""##,
+        "robots.txt": ##"""
+User-agent: *
+Allow: /
+"""##,
+        "3rdpartylicenses.txt": ##"""
+0:{ is not how a license starts, but "c":["","x"] could be in one
+"""##,
+    ]
+    static let nextExportPayloadKinds: Set<String>? = ["route"]
+    /// the router of useRouter() (Next.js, Expo Router) and the function of useNavigate() (React Router), whatever the
+    /// variable is called; query and fragment are not part of the route; a reassigned variable is no router any more
+    static let routerHooks: [String: String] = [
+        "_next/static/chunks/3zy4mf1j_c8le.js": ##"""
+function P(){let e=(0,t.useRouter)(),i=(0,t.usePathname)();return(0,n.jsx)(a.Button,{onClick:()=>e.push("/wallet/change-password?from=settings"),children:"x"})}function Q(){const n=(0,r.useNavigate)();return n("/settings#top"),n(-1),n(u)}e=[];e.push("/not-a-route");
+"""##,
+        "src/Menu.jsx": ##"""
+export default function Menu() {
+  const router = useRouter();
+  const go = useNavigate();
+  return [router.replace('/wallet/account'), go('/wallet/send')];
+}
+"""##,
+    ]
+    static let routerHooksKinds: Set<String>? = ["route"]
     /// Expo Router context map, router.push, Screen name, href
     static let expoRouter: [String: String] = [
         "index.android.bundle": ##"""
