@@ -510,6 +510,7 @@ struct CodeSignatureTests {
             "7:9 dynamic-code blob-script:decoded {argument=decoded, benign=vite-inline-worker, sink=Blob}",
             "8:1 dynamic-code import:literal {argument=literal, benign=relative-import, sink=import}",
             "9:26 dynamic-code innerhtml-script:literal {argument=literal, benign=react-dom, sink=innerHTML}",
+            "10:54 dynamic-code importscripts:non-literal {argument=non-literal, benign=turbopack-chunk-loader, sink=importScripts}",
         ])
     }
 
@@ -638,7 +639,8 @@ struct OtherSignatureTests {
     }
 
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
-    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession); the script element of line 5 is one
+    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession, a Symbol key
+    /// on window); the script element of line 5 is one
     @Test func corpusFalsePositives() {
         let facts = inventory(SignatureFixtures.corpusFalsePositives).filter { SignatureFixtures.corpusFalsePositivesKinds?.contains($0.kind) ?? true }
         #expect(facts.map { describeSignatureFact($0, path: false) } == [

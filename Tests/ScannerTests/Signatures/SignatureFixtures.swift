@@ -508,6 +508,7 @@ var fn=new Function("return "+l)();
 const b=new Blob([atob(encodedJs)],{type:"text/javascript;charset=utf-8"});
 import("./chunk-3FQ2KZ1L.js");
 e=c.createElement("div"),e.innerHTML="<script><\/script>",e=e.removeChild(e.firstChild);
+if("function"==typeof importScripts)if(K.test(t))self.TURBOPACK_NEXT_CHUNK_URLS.push(t),importScripts(t);
 """##,
     ]
     static let benignEmittersKinds: Set<String>? = ["dynamic-code"]
@@ -592,7 +593,8 @@ const a="https://cdn.example.com/libs/libpayload.so",b="/assets/classes.dex",c="
     ]
     static let manifestsKinds: Set<String>? = nil
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
-    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession); the script element of line 5 is one
+    /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession, a Symbol key
+    /// on window); the script element of line 5 is one
     static let corpusFalsePositives: [String: String] = [
         "app.js": ##"""
 for(var n in e)e.hasOwnProperty(n)&&(t.top[e[n]]=n);r=o.parent[i];f=w.frames[k];
@@ -602,6 +604,7 @@ const re=/x/g;re.exec(str);o.create({}).show();
 var n=document.createElement("script");n.src=a;function f(){let n=new Image;n.src=e}e.prototype.srcdoc=null;
 x.pluginName="",x.pluginRef="",x.plugin="",x.repo="";T.pluginName="Typo3LinkEditing";class w extends o.Plugin{static{this.pluginName="Whitespace"}}
 const m=!!window.InstallTrigger,g=!!window.ApplePaySession,h=!!window.chrome;
+"u">typeof window&&(window[Symbol.for("radix-ui")]=!0);
 """##,
     ]
     static let corpusFalsePositivesKinds: Set<String>? = nil
