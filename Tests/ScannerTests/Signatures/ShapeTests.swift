@@ -543,6 +543,7 @@ struct CodeSignatureTests {
             "2:7 obfuscated-access fromcharcode:eval {argument=char-codes, decoded=eval}",
             "3:1 dynamic-code eval:decoded {argument=decoded, sink=eval}",
             "3:6 obfuscated-access atob:long-literal {argument=base64}",
+            "4:1 obfuscated-access global-computed:eval {argument=literal, property=eval}",
         ])
     }
 }
@@ -640,7 +641,7 @@ struct OtherSignatureTests {
 
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
     /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession, a Symbol key
-    /// on window); the script element of line 5 is one
+    /// on window, a local named parent); the script element of line 5 is one
     @Test func corpusFalsePositives() {
         let facts = inventory(SignatureFixtures.corpusFalsePositives).filter { SignatureFixtures.corpusFalsePositivesKinds?.contains($0.kind) ?? true }
         #expect(facts.map { describeSignatureFact($0, path: false) } == [

@@ -530,6 +530,7 @@ registerApplication({name:"@org/app",app:()=>System.import("@org/app"),activeWhe
 window["ev"+"al"](p);self["\x65\x76\x61\x6c"](q);globalThis[atob("ZXZhbA==")](r);window[k](s);window["webpackJsonp"];
 var f=String.fromCharCode(101,118,97,108);String.fromCharCode(e);
 eval(atob("YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7YWxlcnQoJ2hpJyk7"));
+parent["ev"+"al"](z);
 """##,
     ]
     static let obfuscationKinds: Set<String>? = ["dynamic-code", "obfuscated-access"]
@@ -594,7 +595,7 @@ const a="https://cdn.example.com/libs/libpayload.so",b="/assets/classes.dex",c="
     static let manifestsKinds: Set<String>? = nil
     /// shapes seen in the corpus that are not facts (a rebound variable, null srcdoc, x.top[i], plain flags objects, the
     /// empty statics of the Ionic Native base class, CKEditor plugins' pluginName, Safari sniffing by ApplePaySession, a Symbol key
-    /// on window); the script element of line 5 is one
+    /// on window, a local named parent); the script element of line 5 is one
     static let corpusFalsePositives: [String: String] = [
         "app.js": ##"""
 for(var n in e)e.hasOwnProperty(n)&&(t.top[e[n]]=n);r=o.parent[i];f=w.frames[k];
@@ -605,6 +606,7 @@ var n=document.createElement("script");n.src=a;function f(){let n=new Image;n.sr
 x.pluginName="",x.pluginRef="",x.plugin="",x.repo="";T.pluginName="Typo3LinkEditing";class w extends o.Plugin{static{this.pluginName="Whitespace"}}
 const m=!!window.InstallTrigger,g=!!window.ApplePaySession,h=!!window.chrome;
 "u">typeof window&&(window[Symbol.for("radix-ui")]=!0);
+function include(parent, objects) { for (var key in objects) { if (typeof parent[key] === 'undefined') parent[key] = objects[key]; } }
 """##,
     ]
     static let corpusFalsePositivesKinds: Set<String>? = nil
