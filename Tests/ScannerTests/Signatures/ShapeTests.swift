@@ -362,8 +362,8 @@ struct RouteSignatureTests {
         #expect(facts.map { describeSignatureFact($0, path: true) } == [
             "4023.8f3b76c5136f91ac.js:1:169 route route:/settings {framework=angular, route=/settings, via=navigate}",
             "4023.8f3b76c5136f91ac.js:1:236 route route:lot-list {framework=angular, route=lot-list, via=navigate}",
-            "4023.8f3b76c5136f91ac.js:1:364 route route:tabs/photo/new-photo {framework=angular, route=tabs/photo/new-photo, via=navigateForward}",
-            "src/app.js:3:13 route route:/login {framework=angular, route=/login, via=navigateRoot}",
+            "4023.8f3b76c5136f91ac.js:1:352 route route:tabs/photo/new-photo {framework=angular, route=tabs/photo/new-photo, via=navigateForward}",
+            "src/app.js:3:5 route route:/login {framework=angular, route=/login, via=navigateRoot}",
             "src/app.js:4:5 route route:/tabs/home {framework=router, route=/tabs/home, via=navigateByUrl}",
         ])
     }
