@@ -25,7 +25,8 @@ r.getCurrentPosition({enableHighAccuracy:!0}).then(o=>o);
     ]
     static let capacitorWebpack5Kinds: Set<String>? = ["bridge-call", "plugin-registration"]
     /// webpack 5 with mangled exports: (0,j.fo)("Device",{web:…}) records fo as a plugin registrar, so that
-    /// (0,j.fo)("StatusBar") and (0,I(7423).fo)("PushNotifications",{}) register plugins, in that file or another
+    /// (0,j.fo)("StatusBar") and (0,I(7423).fo)("PushNotifications",{}) register plugins, in that file or another;
+    /// a logger made the same way through another export is no plugin, nor are the calls on it
     static let capacitorWebpack5Exports: [String: String] = [
         "main.6620aa41a9e9c9dd.js": ##"""
 7044:(e,t,n)=>{"use strict";var j=n(7423);const ge=(0,j.fo)("StatusBar"),de=(0,j.fo)("Device",{web:()=>n.e(5356).then(n.bind(n,5356)).then(Q=>new Q.DeviceWeb)});const O=(0,n(7423).fo)("PushNotifications",{});ge.setStyle({style:"DARK"});(0,i.t)("Hello");(0,r.fo)("Hello","x")},
@@ -34,6 +35,7 @@ r.getCurrentPosition({enableHighAccuracy:!0}).then(o=>o);
 var s=function(){return Keyboard}();
 const K = (0,_capacitor_core__WEBPACK_IMPORTED_MODULE_0__.fo)('Keyboard');
 K.setResizeMode({ mode: 'none' });
+var G=(0,e(i(),1).getLogger)(`BidiComponent`);G.error("x");
 """##,
     ]
     static let capacitorWebpack5ExportsKinds: Set<String>? = ["bridge-call", "plugin-registration", "plugin-registrar"]
