@@ -56,14 +56,14 @@ public enum JSTokenizer {
         let r = (range ?? whole).clamped(to: whole)
         guard let base = bytes.baseAddress, !r.isEmpty else { return [] }
         let end = min(r.upperBound, Int(UInt32.max))
-        // Tokens are written straight into the result's storage. Minified code runs at one token
-        // per 2.5-4 bytes, other code at one per 5-10: a capacity of one per 2 bytes fits all
-        // real code, and capacity never written stays virtual (not resident). Denser input
-        // (`((((`, `a,a,a`) continues in an overflow array appended at the end.
-        let capacity = min((end - r.lowerBound) / 2, 1 << 24) + 16
+        // Tokens are written straight into the result's storage, reserved at one token per byte
+        // (every token has at least one): capacity never written stays virtual, not resident,
+        // and nothing is ever copied. Past 16 M tokens (a 200 MB reservation) the rest continues
+        // in an overflow array appended at the end.
+        let capacity = min(end - r.lowerBound, 1 << 24) + 16
         var overflow: [JSToken] = []
         var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
-            TokenStorage.preferHugePages(buffer)
+            TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
             var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: options.keepComments,
                                 output: buffer.baseAddress!, capacity: capacity)
             lexer.run()
@@ -85,12 +85,12 @@ public enum JSTokenizer {
         let r = (range ?? whole).clamped(to: whole)
         guard let base = bytes.baseAddress, !r.isEmpty else { return ([], []) }
         let end = min(r.upperBound, Int(UInt32.max))
-        let capacity = min((end - r.lowerBound) / 2, 1 << 24) + 16
+        let capacity = min(end - r.lowerBound, 1 << 24) + 16
         var overflow: [JSToken] = []
         var marked: [UInt32] = []
         let tokens = interest.wordMasks.withUnsafeBufferPointer { masks in
             var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
-                TokenStorage.preferHugePages(buffer)
+                TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
                 var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
                                     output: buffer.baseAddress!, capacity: capacity)
                 lexer.marking = masks.count == 256

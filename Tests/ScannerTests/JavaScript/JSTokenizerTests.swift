@@ -390,14 +390,26 @@ import Testing
         #expect(t.suffix(3).map(\.kind) == [.punctuator, .identifier, .punctuator])
     }
 
-    @Test func denseInputOverflowsTheFirstGuessInOrder() {
-        // One token per byte: more than the capacity reserved up front (one per two bytes).
+    @Test func denseInputKeepsItsOrder() {
+        // One token per byte, the densest input there is.
         let source = String(repeating: "(", count: 300) + String(repeating: ")", count: 300)
         let (t, _) = tokens(source)
         #expect(t.count == 600)
         #expect(t.map(\.start) == (0..<600).map { UInt32($0) })
         #expect(t.prefix(300).allSatisfy { $0.isPunctuator(.leftParen) })
         #expect(t.suffix(300).allSatisfy { $0.isPunctuator(.rightParen) })
+    }
+
+    /// Past the 16 M tokens reserved up front, tokens continue in the overflow array, in order.
+    @Test func moreTokensThanTheReservationContinueInOrder() {
+        let count = (1 << 24) + 40
+        let bytes = [UInt8](repeating: UInt8(ascii: ";"), count: count - 1) + [UInt8(ascii: "x")]
+        let t = JSTokenizer.tokenize(bytes)
+        #expect(t.count == count)
+        #expect(t[(1 << 24) + 15].start == UInt32((1 << 24) + 15))
+        #expect(t[(1 << 24) + 16].start == UInt32((1 << 24) + 16))
+        #expect(t.last?.kind == .identifier && t.last?.start == UInt32(count - 1))
+        #expect(t.dropLast().allSatisfy { $0.isPunctuator(.semicolon) })
     }
 
     @Test func invalidUTF8() {
