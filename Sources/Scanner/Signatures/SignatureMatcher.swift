@@ -340,7 +340,8 @@ struct MatchRun {
                 }
             case .punctuator:
                 // Most punctuators start no pattern: one bit test, no array touched.
-                if set.punctMask & (1 << UInt64(t.detail & 63)) != 0 {
+                if set.punctMask & (1 << UInt64(t.detail & 63)) != 0,
+                   i + 1 >= n || set.punctNextKinds[Int(t.detail) & 63] & (1 << UInt32(toks[i + 1].kind.rawValue & 31)) != 0 {
                     var groups: [Int32] = []
                     for s in set.punctIndex[Int(t.detail) & 63] { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
                 }

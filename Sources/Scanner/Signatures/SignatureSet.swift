@@ -30,6 +30,9 @@ public struct SignatureSet: Sendable {
     let punctIndex: [[Int]]
     /// Bit n set when `punctIndex[n]` is not empty.
     let punctMask: UInt64
+    /// For `punctIndex[n]`: the token kinds (bit = `JSTokenKind` raw value) that may follow the
+    /// punctuator in one of its patterns. `( $num , …` is not tried at a `(` followed by a name.
+    let punctNextKinds: [UInt32]
     /// The tokens a match can start at, for `JSTokenizer.tokenize(_:range:marking:)`.
     public var interest: JSTokenInterest { JSTokenInterest(wordMasks: lengthMask, punctuators: punctMask) }
     /// Patterns anchored at any string token.
@@ -211,6 +214,9 @@ public struct SignatureSet: Sendable {
         var mask: UInt64 = 0
         for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }
         self.punctMask = mask
+        self.punctNextKinds = punctIndex.map { list in
+            list.reduce(UInt32(0)) { kinds, s in kinds | flat.secondKinds(s) }
+        }
         self.stringAny = stringAny
         self.stringGate = stringGate
         self.stringUngated = stringGate.indices.filter { stringGate[$0] < 0 }
@@ -318,6 +324,22 @@ struct FlatQuick: Sendable {
     var rest: [(start: Int32, count: Int32)] = []
     /// Per signature: its group as a number (-1: none).
     var group: [Int32] = []
+    /// The token kinds that can follow the first token of signature `s` (all, when its quick
+    /// check has no second element).
+    func secondKinds(_ s: Int) -> UInt32 {
+        let range = whole[s]
+        guard range.count >= 2 else { return ~0 }
+        func bit(_ k: JSTokenKind) -> UInt32 { 1 << UInt32(k.rawValue) }
+        switch elements[Int(range.start) + 1].tag {
+        case .punct: return bit(.punctuator)
+        case .word: return bit(.identifier) | bit(.keyword)
+        case .string: return bit(.string) | bit(.template)
+        case .number: return bit(.number)
+        case .ident: return bit(.identifier)
+        case .anyToken: return ~0
+        }
+    }
+
     /// Per signature: whether it starts with a word (see `AnchorChoice.startsWithWord`).
     var startsWithWord: [Bool] = []
 
