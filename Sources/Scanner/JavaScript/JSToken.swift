@@ -229,15 +229,18 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 }
 
 /// Which tokens `JSTokenizer.tokenize(_:range:marking:)` marks: identifiers and keywords whose
-/// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]` (256 masks), the
-/// punctuators whose raw value has its bit set in `punctuators`, and every string and template
-/// without substitutions.
+/// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]` and whose last byte
+/// `z` has the same bit set in `lastByteMasks[z]` (256 masks each), the punctuators whose raw
+/// value has its bit set in `punctuators`, and every string and template without substitutions.
 public struct JSTokenInterest: Sendable {
     public var wordMasks: [UInt64]
+    public var lastByteMasks: [UInt64]
     public var punctuators: UInt64
-    public init(wordMasks: [UInt64], punctuators: UInt64) {
-        precondition(wordMasks.count == 256, "one mask per first byte")
+    /// `lastByteMasks` nil: any last byte.
+    public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64) {
+        precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
         self.wordMasks = wordMasks
+        self.lastByteMasks = lastByteMasks ?? [UInt64](repeating: ~0, count: 256)
         self.punctuators = punctuators
     }
 }

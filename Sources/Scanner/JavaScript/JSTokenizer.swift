@@ -88,12 +88,13 @@ public enum JSTokenizer {
         let capacity = min(end - r.lowerBound, 1 << 24) + 16
         var overflow: [JSToken] = []
         var marked: [UInt32] = []
-        let tokens = interest.wordMasks.withUnsafeBufferPointer { masks in
+        let masks = interest.wordMasks + interest.lastByteMasks  // first-byte masks, then last-byte
+        let tokens = masks.withUnsafeBufferPointer { masks in
             var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
                 TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
                 var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
                                     output: buffer.baseAddress!, capacity: capacity)
-                lexer.marking = masks.count == 256
+                lexer.marking = masks.count == 512
                 lexer.wordMasks = masks.baseAddress
                 lexer.punctuatorMask = interest.punctuators
                 lexer.run()
@@ -353,7 +354,8 @@ struct JSLexer {
         let wanted: Bool
         switch kind {
         case .identifier, .keyword:
-            wanted = wordMasks![Int(p[start])] & (1 << UInt64(min(pos - start, 63))) != 0
+            let bit: UInt64 = 1 << UInt64(min(pos - start, 63))
+            wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[pos - 1])] & bit != 0
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0
         case .string, .template:

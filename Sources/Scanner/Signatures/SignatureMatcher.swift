@@ -311,7 +311,8 @@ struct MatchRun {
                 let len = Int(t.length)
                 var h: UInt64 = 0
                 var hashed = false
-                if set.lengthMask[first] & (1 << UInt64(min(len, 63))) != 0 {
+                let lengthBit: UInt64 = 1 << UInt64(min(len, 63))
+                if set.lengthMask[first] & lengthBit != 0, set.lastByteMask[Int(buf[t.end - 1])] & lengthBit != 0 {
                     h = SignatureSet.hash(buf, Int(t.start), t.end)
                     hashed = true
                     if let entry = set.wordTable.lookup(h, buf, Int(t.start), t.end) {

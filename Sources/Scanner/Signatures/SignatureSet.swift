@@ -27,6 +27,8 @@ public struct SignatureSet: Sendable {
     let wordTable: WordTable
     /// `lengthMask[firstByte]` has bit `min(length, 63)` set when some indexed word could match.
     let lengthMask: [UInt64]
+    /// The same for the word's last byte: `lastByteMask[lastByte]`.
+    let lastByteMask: [UInt64]
     let punctIndex: [[Int]]
     /// Bit n set when `punctIndex[n]` is not empty.
     let punctMask: UInt64
@@ -34,7 +36,9 @@ public struct SignatureSet: Sendable {
     /// punctuator in one of its patterns. `( $num , …` is not tried at a `(` followed by a name.
     let punctNextKinds: [UInt32]
     /// The tokens a match can start at, for `JSTokenizer.tokenize(_:range:marking:)`.
-    public var interest: JSTokenInterest { JSTokenInterest(wordMasks: lengthMask, punctuators: punctMask) }
+    public var interest: JSTokenInterest {
+        JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: punctMask)
+    }
     /// Patterns anchored at any string token.
     let stringAny: [Int]
     /// For each of `stringAny`: the index in its `constraints` of the `contains` constraint that
@@ -54,7 +58,7 @@ public struct SignatureSet: Sendable {
     let flat: FlatQuick
 
     public static let empty = SignatureSet(
-        signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256),
+        signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256), lastByteMask: Array(repeating: 0, count: 256),
         punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGate: [], grams: GramIndex([]),
         hasStringValues: false, boundIndex: [:], pathFilters: [], flat: FlatQuick([]))
 
@@ -115,6 +119,7 @@ public struct SignatureSet: Sendable {
     static func build(signatures: [Signature], kinds: [String: Set<String>], files: [String]) -> SignatureSet {
         var words: [UInt64: [WordEntry]] = [:]
         var mask = [UInt64](repeating: 0, count: 256)
+        var lastMask = [UInt64](repeating: 0, count: 256)
         var punct = [[Int]](repeating: [], count: 64)
         var stringAny: [Int] = []
         var hasStringValues = false
@@ -134,7 +139,10 @@ public struct SignatureSet: Sendable {
                 list.append(e)
             }
             words[h] = list
-            if let f = text.first { mask[Int(f)] |= 1 << UInt64(min(text.count, 63)) }
+            if let f = text.first, let l = text.last {
+                mask[Int(f)] |= 1 << UInt64(min(text.count, 63))
+                lastMask[Int(l)] |= 1 << UInt64(min(text.count, 63))
+            }
         }
 
         let anchors = AnchorChoice.anchors(for: signatures)
@@ -196,20 +204,21 @@ public struct SignatureSet: Sendable {
             }
         }
         return SignatureSet(
-            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask,
+            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask, lastByteMask: lastMask,
             punctIndex: punct, stringAny: stringAny, stringGate: stringGate, grams: GramIndex(gramWords),
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted(), flat: FlatQuick(signatures))
     }
 
     init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
-         lengthMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGate: [Int], grams: GramIndex, hasStringValues: Bool,
+         lengthMask: [UInt64], lastByteMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGate: [Int], grams: GramIndex, hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
         self.signatures = signatures
         self.kinds = kinds
         self.files = files
         self.wordTable = wordTable
         self.lengthMask = lengthMask
+        self.lastByteMask = lastByteMask
         self.punctIndex = punctIndex
         var mask: UInt64 = 0
         for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }

@@ -52,5 +52,13 @@ import Testing
         #expect(tokens == JSTokenizer.tokenize(bytes))
         let text = marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) }
         #expect(text == ["eval", ".", "else", "'str'", "`t`", "evil", long, "else", ".", "eval"])
+
+        // With last-byte masks: four-byte words on `e` ending in `l` (eval, evil), not `else`.
+        var last = [UInt64](repeating: 0, count: 256)
+        last[Int(UInt8(ascii: "l"))] = 1 << 4
+        last[Int(UInt8(ascii: "x"))] = 1 << 63
+        let narrower = JSTokenInterest(wordMasks: masks, lastByteMasks: last, punctuators: 0)
+        let (_, marked2) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: narrower) }
+        #expect(marked2.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["eval", "'str'", "`t`", "evil", long, "eval"])
     }
 }
