@@ -57,6 +57,23 @@ struct CLITests {
         #expect(!r.stdout.contains("\u{1B}["), "no colour when not a terminal")
     }
 
+    /// --timings adds one line of phase times on standard error and changes nothing else: same
+    /// report, same exit code.
+    @Test func timingsGoToStandardErrorOnly() throws {
+        let plain = try Self.run(["check", Self.old, Self.new, "--format", "json"])
+        let timed = try Self.run(["check", Self.old, Self.new, "--format", "json", "--timings"])
+        #expect(timed.status == plain.status && timed.status == 1)
+        #expect(timed.stdout == plain.stdout)
+        #expect(plain.stderr.isEmpty)
+        let line = timed.stderr.split(separator: "\n")
+        #expect(line.count == 1)
+        for phase in ["livegate: load ", " · tokenize and match JavaScript ", " · inventories, file diff, code share ",
+                      " · rules ", " · reports ", " · total "] {
+            #expect(timed.stderr.contains(phase), "\(phase)")
+        }
+        #expect(timed.stderr.hasSuffix(" s\n"))
+    }
+
     @Test func comparingABundleWithItselfPasses() throws {
         let r = try Self.run(["check", Self.old, Self.old])
         #expect(r.status == 0)
