@@ -134,14 +134,7 @@ struct ReferenceNormalizer {
                         continue
                     }
                     guard lastDot > start, i - start >= 8 else { continue }
-                    guard i - lastDot - 1 <= 7 else { continue }
-                    var ext = UInt64(i - lastDot - 1) << 56
-                    var shift: UInt64 = 0
-                    for k in (lastDot + 1)..<i {
-                        ext |= UInt64(b[k]) << shift
-                        shift += 8
-                    }
-                    guard extensions.contains(ext) else { continue }
+                    guard let ext = Self.packed(b[(lastDot + 1)..<i]), extensions.contains(ext) else { continue }
                     // Vite's manifest names shared chunks `_name.HASH.js`: look the name up without the `_`.
                     var nameStart = start
                     while nameStart < i - 1, b[nameStart] == UInt8(ascii: "_") { nameStart += 1 }

@@ -233,14 +233,14 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 /// `z` has the same bit set in `lastByteMasks[z]` (256 masks each), the punctuators whose raw
 /// value has its bit set in `punctuators`, and every string and template without substitutions.
 public struct JSTokenInterest: Sendable {
-    public var wordMasks: [UInt64]
-    public var lastByteMasks: [UInt64]
-    public var punctuators: UInt64
+    /// The 256 first-byte masks, then the 256 last-byte masks: one table for the lexer.
+    let masks: [UInt64]
+    public let punctuators: UInt64
+
     /// `lastByteMasks` nil: any last byte.
     public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64) {
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
-        self.wordMasks = wordMasks
-        self.lastByteMasks = lastByteMasks ?? [UInt64](repeating: ~0, count: 256)
+        masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256))
         self.punctuators = punctuators
     }
 }

@@ -68,6 +68,7 @@ public enum JSTokenizer {
                                 output: buffer.baseAddress!, capacity: capacity)
             lexer.run()
             lexer.frames.deallocate()
+            lexer.marked.deallocate()
             count = lexer.count
             overflow = lexer.overflow
         }
@@ -88,8 +89,7 @@ public enum JSTokenizer {
         let capacity = min(end - r.lowerBound, 1 << 24) + 16
         var overflow: [JSToken] = []
         var marked: [UInt32] = []
-        let masks = interest.wordMasks + interest.lastByteMasks  // first-byte masks, then last-byte
-        let tokens = masks.withUnsafeBufferPointer { masks in
+        let tokens = interest.masks.withUnsafeBufferPointer { masks in
             var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
                 TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
                 var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
@@ -150,33 +150,7 @@ struct JSLexer {
     var punctuatorMask: UInt64 = 0
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
     /// in the hot loop even when not marking).
-    var marked = MarkBuffer()
-
-    struct MarkBuffer {
-        var base: UnsafeMutablePointer<UInt32>?
-        var count = 0
-        var capacity = 0
-
-        @inline(__always)
-        mutating func append(_ v: UInt32) {
-            if count == capacity { grow() }
-            base![count] = v
-            count += 1
-        }
-
-        @inline(never)
-        mutating func grow() {
-            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1024, capacity * 2))
-            if let base {
-                bigger.moveInitialize(from: base, count: count)
-                base.deallocate()
-            }
-            base = bigger
-            capacity = max(1024, capacity * 2)
-        }
-
-        func deallocate() { base?.deallocate() }
-    }
+    var marked = RawStack(capacity: 16)
 
     /// A line terminator was seen since the last significant token.
     var newline = false
@@ -192,7 +166,11 @@ struct JSLexer {
 
     /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
     /// at this level. `frames[0]` is the top level (a block) and is never popped.
-    var frames = FrameStack()
+    var frames: RawStack = {
+        var stack = RawStack(capacity: 64)
+        stack.push(Frame.block)
+        return stack
+    }()
     /// `frames.count` where the body of a function / class expression is expected, or -1.
     var functionBodyDepth = -1
 
@@ -255,15 +233,16 @@ struct JSLexer {
 
     }
 
-    /// A growable stack of frames on a raw buffer: no uniqueness checks, no recursion.
-    struct FrameStack {
+    /// A growable stack of `UInt32` on a raw buffer: no uniqueness checks, no reference
+    /// counting, no recursion. The bracket frames and the marked token indices.
+    struct RawStack {
         var base: UnsafeMutablePointer<UInt32>
-        var count = 1
-        var capacity = 64
+        var count = 0
+        var capacity: Int
 
-        init() {
-            base = .allocate(capacity: 64)
-            base.initialize(to: Frame.block)
+        init(capacity: Int) {
+            self.capacity = max(1, capacity)
+            base = .allocate(capacity: self.capacity)
         }
 
         var top: UInt32 {
@@ -274,12 +253,13 @@ struct JSLexer {
         @inline(__always) subscript(i: Int) -> UInt32 { base[i] }
 
         @inline(__always)
-        mutating func push(_ frame: UInt32) {
+        mutating func push(_ value: UInt32) {
             if count == capacity { grow() }
-            base[count] = frame
+            base[count] = value
             count += 1
         }
 
+        @inline(never)
         mutating func grow() {
             let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: base, count: count)
@@ -363,7 +343,7 @@ struct JSLexer {
         default:
             wanted = false
         }
-        if wanted { marked.append(UInt32(truncatingIfNeeded: count + overflow.count)) }
+        if wanted { marked.push(UInt32(truncatingIfNeeded: count + overflow.count)) }
     }
 
     /// Records what the token just emitted allows next.

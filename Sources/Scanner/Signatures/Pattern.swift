@@ -289,13 +289,6 @@ struct PatternCompiler {
                 continue
             case .word(let w):
                 return [.word(w, back: back)]
-            case .ident where back > 0, .number where back > 0:
-                // One token wide: `( $str , { web :` is anchored at `web`, not at every `(`.
-                back += 1
-                continue
-            case .string where back > 0:
-                back += 1  // a leading `$str` keeps the string index (values, grams)
-                continue
             default: break
             }
             break

@@ -36,9 +36,7 @@ public struct SignatureSet: Sendable {
     /// punctuator in one of its patterns. `( $num , …` is not tried at a `(` followed by a name.
     let punctNextKinds: [UInt32]
     /// The tokens a match can start at, for `JSTokenizer.tokenize(_:range:marking:)`.
-    public var interest: JSTokenInterest {
-        JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: punctMask)
-    }
+    public let interest: JSTokenInterest
     /// Patterns anchored at any string token.
     let stringAny: [Int]
     /// For each of `stringAny`: the index in its `constraints` of the `contains` constraint that
@@ -223,6 +221,7 @@ public struct SignatureSet: Sendable {
         var mask: UInt64 = 0
         for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }
         self.punctMask = mask
+        self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask)
         self.punctNextKinds = punctIndex.map { list in
             list.reduce(UInt32(0)) { kinds, s in kinds | flat.secondKinds(s) }
         }
