@@ -36,6 +36,11 @@ import Testing
         let joined = Array(sources.joined(separator: "\n;\n").utf8)
         #expect(matcher.scan(joined, path: "all.js").map { describeSignatureFact($0.fact) }
                 == matcher.scan(joined, tokens: JSTokenizer.tokenize(joined), path: "all.js").map { describeSignatureFact($0.fact) })
+        // Invalid UTF-8 and non-ASCII names between matches change nothing either.
+        let broken = Array("var café=1;".utf8) + [0xFF, 0xC3, 0x28] + Array(";eval(x);ñ=window.eval;ñ(y)".utf8) + [0xE2, 0x82]
+        let brokenMarked = matcher.scan(broken, path: "b.js").map { describeSignatureFact($0.fact) }
+        #expect(brokenMarked == matcher.scan(broken, tokens: JSTokenizer.tokenize(broken), path: "b.js").map { describeSignatureFact($0.fact) })
+        #expect(brokenMarked.contains { $0.contains("eval:non-literal") })
         #expect(compared > 50)
     }
 
