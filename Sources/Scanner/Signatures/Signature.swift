@@ -28,6 +28,8 @@ public final class Signature: Sendable {
     /// The elements after a leading `$callee` / `$bound`, and their quick check.
     let rest: [PatternElement]
     let restQuick: [QuickElement]
+    /// `rest` compiled for the matcher's machine.
+    let program: MatchProgram
 
     init(id: String, file: String, order: Int, pattern: CompiledPattern, constraints: [(capture: Int, constraint: Constraint)],
          emit: Emission?, bind: String?, group: String?, paths: [String]) {
@@ -47,6 +49,7 @@ public final class Signature: Sendable {
         default: break
         }
         self.rest = rest
+        self.program = MatchProgram(rest)
         self.restQuick = Self.quickElements(rest, &words)
         self.quick = Self.quickElements(pattern.elements, &words)
         self.quickWords = words

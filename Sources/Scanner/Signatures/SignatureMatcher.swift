@@ -241,7 +241,11 @@ struct MatchRun {
         for (hash, list) in aliases { for a in list { noteDynamic(hash, a.text) } }
         for (hash, list) in bindings { for b in list { noteDynamic(hash, b.text) } }
     }
-    var steps = 0
+    /// The machine's state, kept between candidates so that trying one allocates nothing.
+    var caps: [MatchCapture] = []
+    var extras: [String] = []
+    var trail: [(slot: Int32, old: MatchCapture)] = []
+    var choices: [MatchChoice] = []
     static let stepBudget = 4096
     static let objectWord = Array("Object".utf8)
     static let atobWord = Array("atob".utf8)
@@ -562,11 +566,10 @@ struct MatchRun {
             start -= 2
             next += 1
         }
-        var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
-        if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
-        steps = 0
-        if let end = run([Frame(elements: sig.rest, index: 0)], next, &caps, sig) {
-            record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
+        resetCaptures(count: sig.pattern.captureNames.count)
+        if case .callee(_, let slot?)? = sig.pattern.elements.first { setExtra(slot, String(decoding: name, as: UTF8.self)) }
+        if let end = execute(sig, from: next) {
+            record(sig, start: start, end: end, imported: [:], groups: &groups)
         }
     }
 
@@ -576,11 +579,10 @@ struct MatchRun {
         if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
         guard quickCheck(s, at: i + 2, rest: true), let start = expressionStart(endingAt: i + 1) else { return }
         let sig = set.signatures[s]
-        var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
-        if case .callee(_, let slot?)? = sig.pattern.elements.first { caps[slot] = String(decoding: name, as: UTF8.self) }
-        steps = 0
-        if let end = run([Frame(elements: sig.rest, index: 0)], i + 2, &caps, sig) {
-            record(sig, start: start, end: end, caps: caps, imported: [:], groups: &groups)
+        resetCaptures(count: sig.pattern.captureNames.count)
+        if case .callee(_, let slot?)? = sig.pattern.elements.first { setExtra(slot, String(decoding: name, as: UTF8.self)) }
+        if let end = execute(sig, from: i + 2) {
+            record(sig, start: start, end: end, imported: [:], groups: &groups)
         }
     }
 
@@ -589,15 +591,16 @@ struct MatchRun {
         if set.flat.group[s] >= 0, groups.contains(set.flat.group[s]) { return }
         guard quickCheck(s, at: start) else { return }
         let sig = set.signatures[s]
-        var caps = [String?](repeating: nil, count: sig.pattern.captureNames.count)
+        resetCaptures(count: sig.pattern.captureNames.count)
         if !imported.isEmpty {
-            for (k, name) in sig.pattern.captureNames.enumerated() { caps[k] = imported[name] }
+            for (k, name) in sig.pattern.captureNames.enumerated() {
+                if let v = imported[name] { setExtra(k, v) }
+            }
         }
-        steps = 0
         var pos = start
         if case .bound? = sig.pattern.elements.first { pos += 1 }
-        if let end = run([Frame(elements: sig.rest, index: 0)], pos, &caps, sig, imported: imported) {
-            record(sig, start: start, end: end, caps: caps, imported: imported, groups: &groups)
+        if let end = execute(sig, from: pos) {
+            record(sig, start: start, end: end, imported: imported, groups: &groups)
         }
     }
 
@@ -637,11 +640,11 @@ struct MatchRun {
         return true
     }
 
-    mutating func record(_ sig: Signature, start: Int, end: Int, caps: [String?], imported: [String: String], groups: inout [Int32]) {
+    mutating func record(_ sig: Signature, start: Int, end: Int, imported: [String: String], groups: inout [Int32]) {
         if set.flat.group[sig.order] >= 0 { groups.append(set.flat.group[sig.order]) }
         var values = imported
         for (k, name) in sig.pattern.captureNames.enumerated() {
-            if let v = caps[k] { values[name] = v }
+            if let v = captureString(caps[k]) { values[name] = v }
         }
         if let cls = sig.bind { bind(cls, start: start, values: values, startsWithParen: sig.pattern.startsWithParen) }
         if sig.emit != nil {
@@ -665,65 +668,7 @@ struct MatchRun {
         bindings[h, default: []].append(Binding(text: name, cls: cls, values: values))
     }
 
-    // MARK: the backtracking matcher (bounded by `stepBudget`)
-
-    struct Frame {
-        let elements: [PatternElement]
-        var index: Int
-    }
-
-    mutating func run(_ frames: [Frame], _ pos: Int, _ caps: inout [String?], _ sig: Signature,
-                      imported: [String: String] = [:]) -> Int? {
-        steps += 1
-        if steps > Self.stepBudget { return nil }
-        var frames = frames
-        while let top = frames.last, top.index >= top.elements.count { frames.removeLast() }
-        guard var top = frames.popLast() else {
-            // The whole pattern matched: check the constraints.
-            for c in sig.constraints {
-                guard let v = caps[c.capture] else { return nil }
-                var v2 = v
-                let ok = v2.withUTF8 { c.constraint.holds($0) }
-                if !ok { return nil }
-            }
-            return pos
-        }
-        let e = top.elements[top.index]
-        top.index += 1
-        frames.append(top)
-        switch e {
-        case .alternation(let parts):
-            for p in parts {
-                let saved = caps
-                var f = frames
-                f.append(Frame(elements: p, index: 0))
-                if let r = run(f, pos, &caps, sig, imported: imported) { return r }
-                caps = saved
-            }
-            return nil
-        case .optional(let p):
-            let saved = caps
-            var f = frames
-            f.append(Frame(elements: p, index: 0))
-            if let r = run(f, pos, &caps, sig, imported: imported) { return r }
-            caps = saved
-            return run(frames, pos, &caps, sig, imported: imported)
-        case .skip(let limit):
-            var q = pos
-            while q - pos <= limit {
-                let saved = caps
-                if let r = run(frames, q, &caps, sig, imported: imported) { return r }
-                caps = saved
-                if steps > Self.stepBudget { return nil }
-                guard let nq = unit(after: q, limit: limit - (q - pos)) else { return nil }
-                q = nq
-            }
-            return nil
-        default:
-            guard let np = single(e, pos, &caps) else { return nil }
-            return run(frames, np, &caps, sig, imported: imported)
-        }
-    }
+    // MARK: elements the machine reads (see MatchRun+Machine.swift)
 
     /// The position after one balanced unit at `q`, or nil at an unmatched closer / the end.
     func unit(after q: Int, limit: Int) -> Int? {
@@ -758,51 +703,18 @@ struct MatchRun {
         }
     }
 
-    /// Matches one element that does not branch; returns the next position.
-    func single(_ e: PatternElement, _ pos: Int, _ caps: inout [String?]) -> Int? {
-        guard pos < toks.count else { return nil }
-        let t = toks[pos]
-        switch e {
-        case .punct(let p):
-            guard t.kind == .punctuator, t.detail == p || (p == JSPunctuator.dot.rawValue && t.detail == JSPunctuator.questionDot.rawValue) else { return nil }
-            return pos + 1
-        case .word(let w):
-            guard isWordToken(t), equals(t, w) else { return nil }
-            return pos + 1
-        case .string(let slot):
-            guard isString(t), let v = cooked(pos) else { return nil }
-            if let slot { caps[slot] = v }
-            return pos + 1
-        case .ident(let slot):
-            guard t.kind == .identifier else { return nil }
-            if let slot { caps[slot] = JSTokenizer.identifierName(of: t, in: buf) }
-            return pos + 1
-        case .number(let slot):
-            guard t.kind == .number else { return nil }
-            if let slot { caps[slot] = text(pos) }
-            return pos + 1
-        case .any:
-            return unit(after: pos, limit: 4096)
-        case .argument(let slot, let classSlot):
-            return argument(at: pos, &caps, slot, classSlot)
-        case .charCodes(let slot):
-            var units: [UInt16] = []
-            var k = pos
-            while k < toks.count, toks[k].kind == .number, let v = Self.integer(text(k)), v >= 0, v <= 0xFFFF {
-                units.append(UInt16(v))
-                k += 1
-                if isPunct(k, .comma), k + 1 < toks.count, toks[k + 1].kind == .number { k += 1 } else { break }
-            }
-            guard !units.isEmpty else { return nil }
-            if let slot { caps[slot] = String(decoding: units, as: UTF16.self) }
-            return k
-        case .bound:
-            return toks[pos].kind == .identifier ? pos + 1 : nil
-        case .out:
-            return afterEnclosingGroup(pos)
-        case .callee, .alternation, .optional, .skip:
-            return nil
+    /// `String.fromCharCode(…)`'s arguments: numbers decoded as UTF-16 code units; the position
+    /// after them and the text.
+    func charCodes(at pos: Int) -> (Int, String)? {
+        var units: [UInt16] = []
+        var k = pos
+        while k < toks.count, toks[k].kind == .number, let v = Self.integer(text(k)), v >= 0, v <= 0xFFFF {
+            units.append(UInt16(v))
+            k += 1
+            if isPunct(k, .comma), k + 1 < toks.count, toks[k + 1].kind == .number { k += 1 } else { break }
         }
+        guard !units.isEmpty else { return nil }
+        return (k, String(decoding: units, as: UTF16.self))
     }
 
     static func integer(_ s: String) -> Int? {
@@ -811,7 +723,7 @@ struct MatchRun {
     }
 
     /// One call argument, classified: literal, remote, data, decoded (`atob("…")`), non-literal.
-    func argument(at pos: Int, _ caps: inout [String?], _ slot: Int?, _ classSlot: Int?) -> Int? {
+    func argument(at pos: Int) -> (end: Int, value: String, class: String)? {
         var k = pos
         var count = 0
         while k < toks.count && count < 4096 {
@@ -839,9 +751,7 @@ struct MatchRun {
             value = decoded
             cls = "decoded"
         }
-        if let slot { caps[slot] = value }
-        if let classSlot { caps[classSlot] = cls }
-        return k
+        return (k, value, cls)
     }
 
     /// Strings joined by `+`, one keyword/number literal, or `!0` / `!1`.
