@@ -10,7 +10,7 @@ struct GramIndex: Sendable {
         /// Where the indexed four bytes start in the word.
         let offset: Int
         let ignoringCase: Bool
-        /// Bit number of the pattern in the result (its index in `SignatureSet.stringAny`, < 128).
+        /// Bit number of the pattern in the result (its index in `StringAnchors.signatures`, < 128).
         let candidate: Int
     }
 
@@ -24,6 +24,8 @@ struct GramIndex: Sendable {
     /// Words sorted by gram hash; those of hash `g` are `words[start[g]..<start[g + 1]]`.
     let words: [Word]
     let start: [Int32]
+    /// The shortest word: a shorter string is not searched.
+    let minWordLength: Int
 
     init(_ list: [Word]) {
         let hashed = list.map { w in
@@ -48,11 +50,12 @@ struct GramIndex: Sendable {
         self.bits = bits
         self.words = hashed.map(\.1)
         self.start = start
+        self.minWordLength = list.map(\.bytes.count).min() ?? Int.max
     }
 
-    /// The patterns (bit n: `stringAny[n]`) with a word in `v`.
+    /// The patterns (bit n: `StringAnchors.signatures[n]`) with a word in `v`.
     func candidates(in v: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        guard v.count >= 4, !words.isEmpty else { return (0, 0) }
+        guard v.count >= max(4, minWordLength) else { return (0, 0) }
         var found: (UInt64, UInt64) = (0, 0)
         bits.withUnsafeBufferPointer { bits in
             pairs.withUnsafeBufferPointer { pairs in

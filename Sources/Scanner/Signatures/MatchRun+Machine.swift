@@ -39,11 +39,12 @@ struct MatchChoice {
 /// `MatchRun.stepBudget` steps the candidate fails.
 extension MatchRun {
     /// Starts a candidate of `sig`: every capture unset.
+    /// (`caps` keeps the length of the most captures seen; only the first `count` are used.)
     mutating func resetCaptures(count: Int) {
-        caps.removeAll(keepingCapacity: true)
-        for _ in 0..<count { caps.append(.unset) }
-        extras.removeAll(keepingCapacity: true)
-        trail.removeAll(keepingCapacity: true)
+        while caps.count < count { caps.append(.unset) }
+        for k in 0..<count { caps[k] = .unset }
+        if !extras.isEmpty { extras.removeAll(keepingCapacity: true) }
+        if !trail.isEmpty { trail.removeAll(keepingCapacity: true) }
     }
 
     /// Sets a capture to a computed value (before the program runs: not undone by backtracking).
@@ -68,73 +69,73 @@ extension MatchRun {
 
     /// Runs `sig`'s program from token `start`; the position after the match, or nil.
     mutating func execute(_ sig: Signature, from start: Int) -> Int? {
+        // Indexed in place: a closure over the ops would capture (and copy) the whole run.
         let program = sig.program
-        return program.ops.withUnsafeBufferPointer { ops in
-            choices.removeAll(keepingCapacity: true)
-            var pc = 0
-            var pos = start
-            var steps = 1
-            while true {
-                var failed = false
-                let op = ops[pc]
-                switch op.code {
-                case .match:
-                    if constraintsHold(sig) { return pos }
-                    failed = true
-                case .jump:
-                    pc = Int(op.a)
-                    continue
-                case .alt:
-                    if op.b > 1 { choices.append(MatchChoice(pc: Int32(pc), pos: Int32(pos), trail: Int32(trail.count), aux: 1)) }
-                    pc = Int(program.targets[Int(op.a)])
-                    steps += 1
-                case .opt, .skip:
-                    choices.append(MatchChoice(pc: Int32(pc), pos: Int32(pos), trail: Int32(trail.count), aux: Int32(pos)))
+        let ops = program.ops
+        choices.removeAll(keepingCapacity: true)
+        var pc = 0
+        var pos = start
+        var steps = 1
+        while true {
+            var failed = false
+            let op = ops[pc]
+            switch op.code {
+            case .match:
+                if constraintsHold(sig) { return pos }
+                failed = true
+            case .jump:
+                pc = Int(op.a)
+                continue
+            case .alt:
+                if op.b > 1 { choices.append(MatchChoice(pc: Int32(pc), pos: Int32(pos), trail: Int32(trail.count), aux: 1)) }
+                pc = Int(program.targets[Int(op.a)])
+                steps += 1
+            case .opt, .skip:
+                choices.append(MatchChoice(pc: Int32(pc), pos: Int32(pos), trail: Int32(trail.count), aux: Int32(pos)))
+                pc += 1
+                steps += 1
+            default:
+                if let next = step(op, pos, program) {
+                    pos = next
                     pc += 1
                     steps += 1
-                default:
-                    if let next = step(op, pos, program) {
-                        pos = next
-                        pc += 1
-                        steps += 1
-                    } else {
-                        failed = true
-                    }
+                } else {
+                    failed = true
                 }
-                if steps > Self.stepBudget { return nil }
-                guard failed else { continue }
-                // Back to the latest choice that has an alternative left.
-                var resumed = false
-                while !resumed, let c = choices.popLast() {
-                    while trail.count > Int(c.trail) {
-                        let (slot, old) = trail.removeLast()
-                        caps[Int(slot)] = old
-                    }
-                    let choice = ops[Int(c.pc)]
-                    switch choice.code {
-                    case .alt:
-                        let k = c.aux
-                        if k + 1 < choice.b { choices.append(MatchChoice(pc: c.pc, pos: c.pos, trail: c.trail, aux: k + 1)) }
-                        pc = Int(program.targets[Int(choice.a + k)])
-                        pos = Int(c.pos)
-                        resumed = true
-                    case .opt:
-                        pc = Int(choice.a)
-                        pos = Int(c.pos)
-                        resumed = true
-                    default:  // .skip: one more balanced unit, within the limit
-                        let origin = Int(c.aux), q = Int(c.pos), limit = Int(choice.a)
-                        guard let next = unit(after: q, limit: limit - (q - origin)), next - origin <= limit else { continue }
-                        choices.append(MatchChoice(pc: c.pc, pos: Int32(next), trail: c.trail, aux: c.aux))
-                        pc = Int(c.pc) + 1
-                        pos = next
-                        resumed = true
-                    }
-                }
-                guard resumed else { return nil }
-                steps += 1
-                if steps > Self.stepBudget { return nil }
             }
+            if steps > Self.stepBudget { return nil }
+            guard failed else { continue }
+            // Back to the latest choice that has an alternative left.
+            var resumed = false
+            while !resumed, let c = choices.popLast() {
+                while trail.count > Int(c.trail) {
+                    let (slot, old) = trail.removeLast()
+                    caps[Int(slot)] = old
+                }
+                let choice = ops[Int(c.pc)]
+                switch choice.code {
+                case .alt:
+                    let k = c.aux
+                    if k + 1 < choice.b { choices.append(MatchChoice(pc: c.pc, pos: c.pos, trail: c.trail, aux: k + 1)) }
+                    pc = Int(program.targets[Int(choice.a + k)])
+                    pos = Int(c.pos)
+                    resumed = true
+                case .opt:
+                    pc = Int(choice.a)
+                    pos = Int(c.pos)
+                    resumed = true
+                default:  // .skip: one more balanced unit, within the limit
+                    let origin = Int(c.aux), q = Int(c.pos), limit = Int(choice.a)
+                    guard let next = unit(after: q, limit: limit - (q - origin)), next - origin <= limit else { continue }
+                    choices.append(MatchChoice(pc: c.pc, pos: Int32(next), trail: c.trail, aux: c.aux))
+                    pc = Int(c.pc) + 1
+                    pos = next
+                    resumed = true
+                }
+            }
+            guard resumed else { return nil }
+            steps += 1
+            if steps > Self.stepBudget { return nil }
         }
     }
 

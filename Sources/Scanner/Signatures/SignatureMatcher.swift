@@ -401,36 +401,31 @@ struct MatchRun {
             for s in entry.stringValues { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
             for s in entry.callees { tryComputedCallee(s, at: i, name: entry.text, groups: &groups) }
         }
-        guard !set.stringAny.isEmpty, to >= from else { return }
+        let strings = set.strings
+        guard !strings.isEmpty, to >= from else { return }
         // The first capture's constraints are checked on the raw bytes between the delimiters
         // first; an escaped string is cooked only when a candidate passes on its raw text.
         let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
-        let (g0, g1) = set.grams.candidates(in: inner)
+        var candidates = strings.candidates(inner)
+        var unfiltered = 0
         var cookedBytes: [UInt8]?
-        // The ungated string patterns, then the gated ones with a word in the string (set bits).
-        var ungated = 0
-        var bits0 = g0, bits1 = g1
         while true {
             let n: Int
-            if ungated < set.stringUngated.count {
-                n = set.stringUngated[ungated]
-                ungated += 1
-            } else if bits0 != 0 {
-                n = bits0.trailingZeroBitCount
-                bits0 &= bits0 - 1
-            } else if bits1 != 0 {
-                n = 64 + bits1.trailingZeroBitCount
-                bits1 &= bits1 - 1
+            if let next = candidates.popFirst() {
+                n = next
+            } else if unfiltered < strings.unfiltered.count {
+                n = strings.unfiltered[unfiltered]
+                unfiltered += 1
             } else {
                 break
             }
-            let s = set.stringAny[n]
+            let s = strings.signatures[n]
             guard active[s] else { continue }
-            let sig = set.signatures[s]
-            guard case .string(let slot)? = sig.pattern.elements.first else { continue }
-            if let slot {
+            let slot = Int(strings.slots[n])
+            if slot >= 0 {
+                let sig = set.signatures[s]
                 // The gate's `contains` was proven by the gram index: not searched again here.
-                let gate = set.stringGate[n]
+                let gate = strings.gates[n]
                 var holds = true
                 for (k, c) in sig.constraints.enumerated() where c.capture == slot && k != gate {
                     if !c.constraint.holds(inner) { holds = false; break }

@@ -1,26 +1,49 @@
 /// Signature files compiled once into an index by first fixed token, so that the matcher looks
-/// at each token once and tries only the patterns that can start there.
-public struct SignatureSet: Sendable {
+/// at each token once and tries only the patterns that can start there. Immutable, and a class:
+/// the matcher's mutating methods would otherwise copy the whole struct (and retain each of its
+/// arrays) wherever they read one of its tables.
+public final class SignatureSet: Sendable {
     public let signatures: [Signature]
     /// Fact kinds declared by the files, with their attributes (for the rules' catalog).
     public let kinds: [String: Set<String>]
     /// The files the set was compiled from, in order.
     public let files: [String]
 
-    final class WordEntry: @unchecked Sendable {
-        // Mutated only while the set is built.
+    /// What is anchored at one word (or string value). Immutable once built: a class so that the
+    /// hot loop passes a reference, with `let`s so that reading it needs no exclusivity check.
+    final class WordEntry: Sendable {
         let text: [UInt8]
-        var words: [(signature: Int, back: Int)] = []
-        var callees: [Int] = []
-        var stringValues: [Int] = []
+        let words: [(signature: Int, back: Int)]
+        let callees: [Int]
+        let stringValues: [Int]
         /// Punctuators that can follow the word for some callee pattern (bit = raw value), or
         /// `anyNext` when some callee pattern accepts any next token.
-        var calleeNext: UInt64 = 0
-        var calleeAnyNext = false
+        let calleeNext: UInt64
+        let calleeAnyNext: Bool
         /// Some callee pattern calls the word directly (`NAME(`): only then can an alias of it
         /// (`f = x.NAME; f(…)`) match, so only then is an alias worth recording.
-        var calleeCalled = false
-        init(text: [UInt8]) { self.text = text }
+        let calleeCalled: Bool
+
+        init(_ d: Draft) {
+            text = d.text
+            words = d.words
+            callees = d.callees
+            stringValues = d.stringValues
+            calleeNext = d.calleeNext
+            calleeAnyNext = d.calleeAnyNext
+            calleeCalled = d.calleeCalled
+        }
+
+        /// A `WordEntry` while the set is built.
+        struct Draft {
+            let text: [UInt8]
+            var words: [(signature: Int, back: Int)] = []
+            var callees: [Int] = []
+            var stringValues: [Int] = []
+            var calleeNext: UInt64 = 0
+            var calleeAnyNext = false
+            var calleeCalled = false
+        }
     }
 
     /// Word (and string value) index by the bytes' FNV-1a hash.
@@ -37,15 +60,8 @@ public struct SignatureSet: Sendable {
     let punctNextKinds: [UInt32]
     /// The tokens a match can start at, for `JSTokenizer.tokenize(_:range:marking:)`.
     public let interest: JSTokenInterest
-    /// Patterns anchored at any string token.
-    let stringAny: [Int]
-    /// For each of `stringAny`: the index in its `constraints` of the `contains` constraint that
-    /// `grams` proves (the pattern is tried only on strings holding one of its words), or -1.
-    let stringGate: [Int]
-    /// Indices into `stringAny` of the patterns that are not gated (tried on every string).
-    let stringUngated: [Int]
-    /// The gated patterns' `contains` words, found in a string by their rarest four bytes.
-    let grams: GramIndex
+    /// Patterns anchored at any string token, and what picks those a string can wake.
+    let strings: StringAnchors
     /// Whether some pattern is anchored at a string value.
     let hasStringValues: Bool
     let boundIndex: [String: [Int]]
@@ -57,7 +73,7 @@ public struct SignatureSet: Sendable {
 
     public static let empty = SignatureSet(
         signatures: [], kinds: [:], files: [], wordTable: WordTable([]), lengthMask: Array(repeating: 0, count: 256), lastByteMask: Array(repeating: 0, count: 256),
-        punctIndex: Array(repeating: [], count: 64), stringAny: [], stringGate: [], grams: GramIndex([]),
+        punctIndex: Array(repeating: [], count: 64), strings: StringAnchors([], indices: [], gates: [], grams: GramIndex([])),
         hasStringValues: false, boundIndex: [:], pathFilters: [], flat: FlatQuick([]))
 
     /// Compiles signature files (name for messages, JSON text). Ids and kinds are per file;
@@ -115,7 +131,7 @@ public struct SignatureSet: Sendable {
     }
 
     static func build(signatures: [Signature], kinds: [String: Set<String>], files: [String]) -> SignatureSet {
-        var words: [UInt64: [WordEntry]] = [:]
+        var drafts: [[UInt8]: WordEntry.Draft] = [:]
         var mask = [UInt64](repeating: 0, count: 256)
         var lastMask = [UInt64](repeating: 0, count: 256)
         var punct = [[Int]](repeating: [], count: 64)
@@ -126,17 +142,8 @@ public struct SignatureSet: Sendable {
 
         var stringGate: [Int] = []
         var gramWords: [GramIndex.Word] = []
-        func entry(_ text: [UInt8], _ update: (WordEntry) -> Void) {
-            let h = hash(text)
-            var list = words[h] ?? []
-            if let e = list.first(where: { $0.text == text }) {
-                update(e)
-            } else {
-                let e = WordEntry(text: text)
-                update(e)
-                list.append(e)
-            }
-            words[h] = list
+        func entry(_ text: [UInt8], _ update: (inout WordEntry.Draft) -> Void) {
+            update(&drafts[text, default: WordEntry.Draft(text: text)])
             if let f = text.first, let l = text.last {
                 mask[Int(f)] |= 1 << UInt64(min(text.count, 63))
                 lastMask[Int(l)] |= 1 << UInt64(min(text.count, 63))
@@ -202,14 +209,14 @@ public struct SignatureSet: Sendable {
             }
         }
         return SignatureSet(
-            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(words.values.flatMap { $0 }), lengthMask: mask, lastByteMask: lastMask,
-            punctIndex: punct, stringAny: stringAny, stringGate: stringGate, grams: GramIndex(gramWords),
+            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(drafts.values.map(WordEntry.init)), lengthMask: mask, lastByteMask: lastMask,
+            punctIndex: punct, strings: StringAnchors(signatures, indices: stringAny, gates: stringGate, grams: GramIndex(gramWords)),
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted(), flat: FlatQuick(signatures))
     }
 
     init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
-         lengthMask: [UInt64], lastByteMask: [UInt64], punctIndex: [[Int]], stringAny: [Int], stringGate: [Int], grams: GramIndex, hasStringValues: Bool,
+         lengthMask: [UInt64], lastByteMask: [UInt64], punctIndex: [[Int]], strings: StringAnchors, hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
         self.signatures = signatures
         self.kinds = kinds
@@ -225,10 +232,7 @@ public struct SignatureSet: Sendable {
         self.punctNextKinds = punctIndex.map { list in
             list.reduce(UInt32(0)) { kinds, s in kinds | flat.secondKinds(s) }
         }
-        self.stringAny = stringAny
-        self.stringGate = stringGate
-        self.stringUngated = stringGate.indices.filter { stringGate[$0] < 0 }
-        self.grams = grams
+        self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
         self.pathFilters = pathFilters
