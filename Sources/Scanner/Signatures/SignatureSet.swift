@@ -46,7 +46,7 @@ public final class SignatureSet: Sendable {
         }
     }
 
-    /// Word (and string value) index by the bytes' FNV-1a hash.
+    /// Word (and string value) index by the bytes' hash (`hash`).
     let wordTable: WordTable
     /// `lengthMask[firstByte]` has bit `min(length, 63)` set when some indexed word could match.
     let lengthMask: [UInt64]
@@ -239,16 +239,34 @@ public final class SignatureSet: Sendable {
         self.flat = flat
     }
 
-    /// FNV-1a over bytes.
+    /// A hash of `p[from..<to]` (a name or a string's text), eight bytes per multiply: a word of
+    /// up to eight bytes is one unaligned load, masked to its length. Bytes past `to` are read
+    /// only when the buffer holds them (never past its end) and are masked off.
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
+        guard let base = p.baseAddress else { return 0 }
+        let k1: UInt64 = 0x9E37_79B9_7F4A_7C15, k2: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        var h = k1 &* UInt64(truncatingIfNeeded: to - from &+ 1)
         var k = from
-        while k < to {
-            h = (h ^ UInt64(p[k])) &* 0x100000001b3
-            k += 1
+        while to - k >= 8 {
+            h = (h ^ UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) &* k2
+            h ^= h >> 29
+            k += 8
         }
-        return h
+        let rest = to - k
+        if rest > 0 {
+            var w: UInt64 = 0
+            if k + 8 <= p.count {
+                w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                // Little-endian: the word's first `rest` bytes are its low bits.
+                w = UInt64(littleEndian: w) & ((1 << UInt64(rest * 8)) &- 1)
+            } else {
+                for j in 0..<rest { w |= UInt64(base[k + j]) << UInt64(j * 8) }
+            }
+            h = (h ^ w) &* k2
+        }
+        h ^= h >> 32
+        return h &* k1
     }
 
     static func hash(_ bytes: [UInt8]) -> UInt64 {
@@ -277,7 +295,7 @@ extension PatternElement {
     }
 }
 
-/// An open-addressing table from word bytes to their index entry, keyed by FNV-1a hash (no
+/// An open-addressing table from word bytes to their index entry, keyed by `SignatureSet.hash` (no
 /// Swift `Hasher` on the hot path).
 struct WordTable: Sendable {
     let hashes: [UInt64]
