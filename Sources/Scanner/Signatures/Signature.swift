@@ -28,6 +28,12 @@ public final class Signature: Sendable {
     /// The elements after a leading `$callee` / `$bound`, and their quick check.
     let rest: [PatternElement]
     let restQuick: [QuickElement]
+    /// The leading token sequences of the whole pattern and of its rest when their first
+    /// alternations and optional parts are spelled out (empty: nothing to spell out): a
+    /// candidate must start with one of them. `( $num , $alt( $ident . $ident | … ) ) ( $str`
+    /// is then rejected at `(0,r.f)(a)` without running the matcher.
+    let quickExpansions: [[QuickElement]]
+    let restQuickExpansions: [[QuickElement]]
     /// `rest` compiled for the matcher's machine.
     let program: MatchProgram
 
@@ -52,6 +58,8 @@ public final class Signature: Sendable {
         self.program = MatchProgram(rest)
         self.restQuick = Self.quickElements(rest, &words)
         self.quick = Self.quickElements(pattern.elements, &words)
+        self.restQuickExpansions = Self.quickExpansions(rest, &words)
+        self.quickExpansions = Self.quickExpansions(pattern.elements, &words)
         self.quickWords = words
     }
 
@@ -71,6 +79,50 @@ public final class Signature: Sendable {
             }
         }
         return quick
+    }
+}
+
+extension Signature {
+    /// At most this many spelled-out sequences per pattern.
+    static let expansionLimit = 8
+
+    /// The token sequences the pattern's leading one-token elements can match, alternations and
+    /// optional parts of one-token elements spelled out, up to the first other element or as far
+    /// as they stay `expansionLimit` sequences; empty when there is nothing to spell out.
+    static func quickExpansions(_ elements: [PatternElement], _ words: inout [UInt8]) -> [[QuickElement]] {
+        func simple(_ part: [PatternElement]) -> [QuickElement]? {
+            var scratch = words
+            let q = quickElements(part, &scratch)
+            guard q.count == part.count else { return nil }
+            words = scratch
+            return q
+        }
+        var sequences: [[QuickElement]] = [[]]
+        var spelledOut = false
+        loop: for e in elements {
+            var choices: [[QuickElement]]
+            switch e {
+            case .alternation(let parts):
+                var list: [[QuickElement]] = []
+                for part in parts {
+                    guard let q = simple(part) else { break loop }
+                    list.append(q)
+                }
+                choices = list
+            case .optional(let part):
+                guard let q = simple(part) else { break loop }
+                choices = [q, []]
+            default:
+                guard let q = simple([e]) else { break loop }
+                choices = [q]
+            }
+            if choices.count > 1 {
+                guard sequences.count * choices.count <= expansionLimit else { break loop }
+                spelledOut = true
+            }
+            sequences = sequences.flatMap { s in choices.map { s + $0 } }
+        }
+        return spelledOut ? sequences : []
     }
 }
 

@@ -601,7 +601,13 @@ struct MatchRun {
 
     /// Compares the leading fixed elements (plain data) without allocating: most candidates fail here.
     func quickCheck(_ s: Int, at start: Int, rest: Bool = false) -> Bool {
-        let range = rest ? set.flat.rest[s] : set.flat.whole[s]
+        guard quickMatches(rest ? set.flat.rest[s] : set.flat.whole[s], at: start) else { return false }
+        let expansions = rest ? set.flat.restExpansions[s] : set.flat.wholeExpansions[s]
+        return expansions.isEmpty || expansions.contains { quickMatches($0, at: start) }
+    }
+
+    /// Whether the tokens from `start` match the quick elements in `range`.
+    func quickMatches(_ range: (start: Int32, count: Int32), at start: Int) -> Bool {
         var pos = start
         var e = Int(range.start)
         let end = e + Int(range.count)

@@ -352,6 +352,10 @@ struct FlatQuick: Sendable {
     /// Per signature: start and count in `elements` of the whole-pattern and the rest checks.
     var whole: [(start: Int32, count: Int32)] = []
     var rest: [(start: Int32, count: Int32)] = []
+    /// Per signature: the spelled-out sequences of the whole pattern and of the rest (see
+    /// `Signature.quickExpansions`), as ranges of `elements`; a candidate must match one.
+    var wholeExpansions: [[(start: Int32, count: Int32)]] = []
+    var restExpansions: [[(start: Int32, count: Int32)]] = []
     /// Per signature: its group as a number (-1: none).
     var group: [Int32] = []
     /// The token kinds that can follow the first token of signature `s` (all, when its quick
@@ -376,20 +380,10 @@ struct FlatQuick: Sendable {
     init(_ signatures: [Signature]) {
         var groups: [String: Int32] = [:]
         for sig in signatures {
-            for (list, isRest) in [(sig.quick, false), (sig.restQuick, true)] {
-                let start = Int32(elements.count)
-                for q in list {
-                    if q.tag == .word {
-                        let o = Int32(words.count)
-                        words += sig.quickWords[Int(q.offset)..<Int(q.offset + q.length)]
-                        elements.append(QuickElement(tag: .word, detail: 0, offset: o, length: q.length))
-                    } else {
-                        elements.append(q)
-                    }
-                }
-                let entry = (start, Int32(list.count))
-                if isRest { rest.append(entry) } else { whole.append(entry) }
-            }
+            whole.append(append(sig.quick, of: sig))
+            rest.append(append(sig.restQuick, of: sig))
+            wholeExpansions.append(sig.quickExpansions.map { append($0, of: sig) })
+            restExpansions.append(sig.restQuickExpansions.map { append($0, of: sig) })
             startsWithWord.append(AnchorChoice.startsWithWord(sig))
             if let g = sig.group {
                 if groups[g] == nil { groups[g] = Int32(groups.count) }
@@ -398,5 +392,20 @@ struct FlatQuick: Sendable {
                 group.append(-1)
             }
         }
+    }
+
+    /// Appends a sequence (its words copied from the signature's) and returns its range.
+    private mutating func append(_ list: [QuickElement], of sig: Signature) -> (start: Int32, count: Int32) {
+        let start = Int32(elements.count)
+        for q in list {
+            if q.tag == .word {
+                let o = Int32(words.count)
+                words += sig.quickWords[Int(q.offset)..<Int(q.offset + q.length)]
+                elements.append(QuickElement(tag: .word, detail: 0, offset: o, length: q.length))
+            } else {
+                elements.append(q)
+            }
+        }
+        return (start, Int32(list.count))
     }
 }

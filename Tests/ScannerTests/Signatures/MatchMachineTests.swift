@@ -64,4 +64,20 @@ struct MatchMachineTests {
         #expect(try run(sig, near) == ["1:1 t k"])
         #expect(try run(sig, far) == [])
     }
+
+    /// The quick check spells out leading alternations and optional parts of one-token
+    /// elements, so `(0,r.f)(a)` is rejected before the machine runs for a pattern that needs
+    /// `) ( "…"` after them; combinations are spelled out only as far as they stay few.
+    @Test func quickCheckSpellsOutLeadingAlternatives() throws {
+        let set = try signatureSet(#"""
+            {"pattern": "( $num , $alt( $ident . $ident:f | $ident ( $num ) . $ident:f ) ) ( $str:p", "emit": {"kind": "t", "key": "{f}:{p}"}},
+            {"pattern": "a $opt( . b ) ( $str:x", "emit": {"kind": "t", "key": "{x}"}},
+            {"pattern": "c $alt( d | e | f ) $alt( d | e | f ) $alt( d | e ) ( $str:y", "emit": {"kind": "t", "key": "{y}"}}
+            """#)
+        #expect(set.signatures[0].quickExpansions.map(\.count) == [9, 12])
+        #expect(set.signatures[1].quickExpansions.map(\.count) == [5, 3])
+        #expect(set.signatures[2].quickExpansions.map(\.count) == [2, 2, 2])
+        #expect(scan(#"(0,r.fo)("A"); (0,r.fo)(a); (0,t(9).go)("B"); a.b("x"); a("y"); c e d e("z")"#, set: set)
+                == ["1:1 t fo:A", "1:29 t go:B", "1:47 t x", "1:57 t y", "1:65 t z"])
+    }
 }
