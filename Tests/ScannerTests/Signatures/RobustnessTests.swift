@@ -153,4 +153,23 @@ struct PositionWalkerTests {
             #expect(line == expected.line && column == expected.column, "offset \(offset)")
         }
     }
+
+    /// Random text of long ASCII runs, CR, LF, CRLF, two-, three- and four-byte characters and
+    /// separators, walked to random increasing offsets: the same positions as LineTable.
+    @Test func randomTextAgreesWithLineTable() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "abcdefghijklmnopqrstuvwxyz0123456789", "\n", "\r", "\r\n", "é", "€", "😀", "\u{2028}", "\u{2029}", " "]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 1...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            let table = LineTable(bytes)
+            var walker = PositionWalker(bytes)
+            let starts = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+            for offset in starts.filter({ _ in Bool.random(using: &rng) }) {
+                let (line, column) = walker.position(of: offset)
+                let expected = table.position(of: offset)
+                #expect(line == expected.line && column == expected.column, "offset \(offset) in \(Array(text.unicodeScalars.map(\.value)))")
+            }
+        }
+    }
 }
