@@ -121,7 +121,7 @@ enum JSKeywordTable {
         /// The word's first eight bytes (little-endian, zero-padded) and its length.
         var word: UInt64 = 0
         var length: UInt8 = 0
-        var keyword: UInt8 = 0
+        var keyword: JSKeyword?
         /// Bytes 9 and 10 of the longer keywords (`interface`, `instanceof`, …).
         var tail: UInt16 = 0
     }
@@ -148,7 +148,7 @@ enum JSKeywordTable {
         let slots = UnsafeMutablePointer<Slot>.allocate(capacity: 256)
         slots.initialize(repeating: Slot(), count: 256)
         for k in keys {
-            slots[slot(key(k.word, k.length), m)] = Slot(word: k.word, length: UInt8(k.length), keyword: k.keyword.rawValue, tail: k.tail)
+            slots[slot(key(k.word, k.length), m)] = Slot(word: k.word, length: UInt8(k.length), keyword: k.keyword, tail: k.tail)
         }
         return (UnsafePointer(slots), m)
     }()
@@ -186,6 +186,15 @@ enum JSKeywordTable {
             let tail = UInt16(p[8]) | (n > 9 ? UInt16(p[9]) << 8 : 0)
             guard tail == s.tail else { return nil }
         }
-        return JSKeyword(rawValue: s.keyword)
+        return s.keyword
+    }
+
+    /// The keyword spelled by a name of `n` <= 8 bytes, given as its bytes little-endian and
+    /// zero-padded. Any length goes (an empty slot's length is 0, no keyword is one byte long),
+    /// so the only branch left is the caller's test of the result.
+    @inline(__always)
+    static func keyword(word: UInt64, length n: Int, table: (slots: UnsafePointer<Slot>, multiplier: UInt64)) -> JSKeyword? {
+        let s = table.slots[slot(key(word, n), table.multiplier)]
+        return s.word == word && Int(s.length) == n ? s.keyword : nil
     }
 }

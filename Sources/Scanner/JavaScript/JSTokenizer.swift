@@ -142,6 +142,8 @@ struct JSLexer {
     let classes: UnsafePointer<UInt8>
     /// `JSKeywordTable.table`, loaded once for the same reason.
     let keywords: (slots: UnsafePointer<JSKeywordTable.Slot>, multiplier: UInt64)
+    /// `WordEffect.table`, likewise.
+    let wordEffects: UnsafePointer<UInt8>
 
     /// Marking (see `JSTokenInterest`): off for plain tokenizing, where the test folds to one
     /// well-predicted branch per token.
@@ -164,6 +166,35 @@ struct JSLexer {
     /// `for`, so that the `(` after it opens a condition.
     var prevKeyword: UInt8 = 0
 
+    /// What every token reads or writes. `run()` keeps it in a local, in registers: as stored
+    /// properties it would go through memory at every token (an out-of-line scanner may change
+    /// them). The out-of-line scanners work on the stored properties; `outOfLine` hands over.
+    struct Cursor {
+        var pos: Int
+        var count: Int
+        var newline: Bool
+        var sawToken: Bool
+        var regexOK: Bool
+        var braceIsBlock: Bool
+        var prevKeyword: UInt8
+    }
+
+    var cursor: Cursor {
+        @inline(__always) get {
+            Cursor(pos: pos, count: count, newline: newline, sawToken: sawToken, regexOK: regexOK,
+                   braceIsBlock: braceIsBlock, prevKeyword: prevKeyword)
+        }
+        @inline(__always) set {
+            pos = newValue.pos
+            count = newValue.count
+            newline = newValue.newline
+            sawToken = newValue.sawToken
+            regexOK = newValue.regexOK
+            braceIsBlock = newValue.braceIsBlock
+            prevKeyword = newValue.prevKeyword
+        }
+    }
+
     /// Open brackets: low 3 bits the frame kind, the rest the count of `?` awaiting their `:`
     /// at this level. `frames[0]` is the top level (a block) and is never popped.
     var frames: RawStack = {
@@ -176,23 +207,22 @@ struct JSLexer {
 
     /// What a byte starts, for the main dispatch: one table load and one jump.
     enum ByteClass: UInt8 {
-        case space, newline, lower, identStart, digit, quote, backtick, dot
+        case space, newline, identStart, digit, quote, backtick, dot
         case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
         case semicolon, comma, tilde, colon, question, less, greater, equal, bang
         case plus, minus, star, percent, ampersand, bar, caret, slash, hash, backslash
         case nonASCII, invalid
 
-        /// 256 classes followed by 256 "is an identifier part" bytes.
+        /// The class of each byte value.
         nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
-            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 512)
+            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
             for b in 0..<256 {
                 let c = UInt8(b)
                 let k: ByteClass
                 switch c {
                 case 0x20, 0x09, 0x0B, 0x0C: k = .space
                 case 0x0A, 0x0D: k = .newline
-                case 0x61...0x7A: k = .lower
-                case 0x41...0x5A, 0x24, 0x5F: k = .identStart
+                case 0x41...0x5A, 0x61...0x7A, 0x24, 0x5F: k = .identStart
                 case 0x30...0x39: k = .digit
                 case 0x22, 0x27: k = .quote
                 case 0x60: k = .backtick
@@ -226,11 +256,40 @@ struct JSLexer {
                 default: k = .invalid
                 }
                 t[b] = k.rawValue
-                t[256 + b] = JSChar.isASCIIIdentPart(c) ? 1 : 0
             }
             return UnsafePointer(t)
         }()
 
+    }
+
+    /// What may follow a keyword or contextual keyword: bits of `wordEffects`, by raw value.
+    enum WordEffect {
+        /// A `/` starts a regex.
+        static let regex: UInt8 = 1
+        /// A `{` opens a block.
+        static let block: UInt8 = 2
+        /// `function` / `class`: see `noteFunctionOrClass`.
+        static let functionOrClass: UInt8 = 4
+
+        /// A table instead of a `switch` in `emitWord`: no jump per keyword, and small enough
+        /// for `emitWord` to be inlined into `run()`.
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            t.initialize(repeating: 0, count: 256)
+            for k in JSKeyword.allCases {
+                let effect: UInt8
+                switch k {
+                case .this, .super, .null, .true, .false: effect = block
+                case .else, .do, .try, .finally: effect = regex | block
+                case .class: effect = regex | block | functionOrClass
+                case .function: effect = regex | functionOrClass
+                case .yield, .await, .of: effect = regex
+                default: effect = k.isReserved ? regex : block
+                }
+                t[Int(k.rawValue)] = effect
+            }
+            return UnsafePointer(t)
+        }()
     }
 
     /// A growable stack of `UInt32` on a raw buffer: no uniqueness checks, no reference
@@ -293,49 +352,75 @@ struct JSLexer {
         self.capacity = capacity
         self.classes = ByteClass.table
         self.keywords = JSKeywordTable.table
+        self.wordEffects = WordEffect.table
     }
 
     // MARK: Emitting
 
+    /// Writes `token` as token `cur.count`: into the result's storage, or past its capacity
+    /// into `overflow`.
     @inline(__always)
-    mutating func store(_ token: JSToken) {
-        if count < capacity {
-            (output + count).initialize(to: token)
-            count += 1
+    mutating func store(_ token: JSToken, _ cur: inout Cursor) {
+        if cur.count < capacity {
+            (output + cur.count).initialize(to: token)
+            cur.count += 1
         } else {
-            overflow.append(token)
+            appendToOverflow(token)
         }
+    }
+
+    /// Out of line: the array append would add its many blocks to every token's code, and
+    /// keep the small helpers of `run()` above the size the inliner accepts.
+    @inline(never)
+    mutating func appendToOverflow(_ token: JSToken) {
+        overflow.append(token)
+    }
+
+    @inline(__always)
+    mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = JSTokenFlags(),
+                       _ cur: inout Cursor) {
+        if marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + overflow.count) }
+        var f = flags
+        if cur.newline { f.insert(.newlineBefore) }
+        store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
+                      length: UInt32(truncatingIfNeeded: cur.pos - start), detail: detail, flags: f), &cur)
+        cur.newline = false
+        cur.sawToken = true
     }
 
     @inline(__always)
     mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = JSTokenFlags()) {
-        if marking { mark(kind, from: start, detail: detail) }
+        var cur = cursor
+        emit(kind, from: start, detail: detail, flags: flags, &cur)
+        cursor = cur
+    }
+
+    @inline(__always)
+    mutating func emitTrivia(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags = JSTokenFlags(), _ cur: inout Cursor) {
+        guard keepComments else { return }
         var f = flags
-        if newline { f.insert(.newlineBefore) }
+        if cur.newline { f.insert(.newlineBefore) }
         store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
-                      length: UInt32(truncatingIfNeeded: pos - start), detail: detail, flags: f))
-        newline = false
-        sawToken = true
+                      length: UInt32(truncatingIfNeeded: cur.pos - start), flags: f), &cur)
     }
 
     @inline(__always)
     mutating func emitTrivia(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags = JSTokenFlags()) {
-        guard keepComments else { return }
-        var f = flags
-        if newline { f.insert(.newlineBefore) }
-        store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
-                      length: UInt32(truncatingIfNeeded: pos - start), flags: f))
+        var cur = cursor
+        emitTrivia(kind, from: start, flags: flags, &cur)
+        cursor = cur
     }
 
-    /// Marks the token about to be stored when `JSTokenInterest` asks for it. `kind` is a
-    /// constant at every call site, so only one of the three tests is compiled into each.
+    /// Marks the token `start..<stop` about to be stored as token `index` when
+    /// `JSTokenInterest` asks for it. `kind` is a constant at every call site, so only one of
+    /// the three tests is compiled into each.
     @inline(__always)
-    mutating func mark(_ kind: JSTokenKind, from start: Int, detail: UInt8) {
+    mutating func mark(_ kind: JSTokenKind, from start: Int, to stop: Int, detail: UInt8, index: Int) {
         let wanted: Bool
         switch kind {
         case .identifier, .keyword:
-            let bit: UInt64 = 1 << UInt64(min(pos - start, 63))
-            wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[pos - 1])] & bit != 0
+            let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
+            wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0
         case .string, .template:
@@ -343,10 +428,17 @@ struct JSLexer {
         default:
             wanted = false
         }
-        if wanted { marked.push(UInt32(truncatingIfNeeded: count + overflow.count)) }
+        if wanted { marked.push(UInt32(truncatingIfNeeded: index)) }
     }
 
     /// Records what the token just emitted allows next.
+    @inline(__always)
+    func after(regex: Bool, block: Bool, keyword: UInt8 = 0, _ cur: inout Cursor) {
+        cur.regexOK = regex
+        cur.braceIsBlock = block
+        cur.prevKeyword = keyword
+    }
+
     @inline(__always)
     mutating func after(regex: Bool, block: Bool, keyword: UInt8 = 0) {
         regexOK = regex
@@ -355,32 +447,41 @@ struct JSLexer {
     }
 
     @inline(__always)
-    mutating func punct(_ p: JSPunctuator, length: Int, regex: Bool = true, block: Bool = false) {
-        let start = pos
-        pos += length
-        emit(.punctuator, from: start, detail: p.rawValue)
-        after(regex: regex, block: block)
+    mutating func punct(_ p: JSPunctuator, length: Int, regex: Bool = true, block: Bool = false, _ cur: inout Cursor) {
+        let start = cur.pos
+        cur.pos += length
+        emit(.punctuator, from: start, detail: p.rawValue, &cur)
+        after(regex: regex, block: block, &cur)
     }
 
-    @inline(__always) func peek(_ k: Int) -> UInt8 {
-        pos + k < end ? p[pos + k] : 0
+    @inline(__always)
+    mutating func punct(_ p: JSPunctuator, length: Int, regex: Bool = true, block: Bool = false) {
+        var cur = cursor
+        punct(p, length: length, regex: regex, block: block, &cur)
+        cursor = cur
+    }
+
+    /// The byte at `i`, or 0 at and past the end.
+    @inline(__always) func byte(at i: Int) -> UInt8 {
+        i < end ? p[i] : 0
     }
 
     // MARK: Main loop
 
     mutating func run() {
-        if end - pos >= 2 && p[pos] == 0x23 && p[pos + 1] == 0x21 {  // #!
-            let start = pos
-            pos = lineEnd(from: pos + 2)
-            emitTrivia(.hashbang, from: start)
+        var cur = cursor
+        if end - cur.pos >= 2 && p[cur.pos] == 0x23 && p[cur.pos + 1] == 0x21 {  // #!
+            let start = cur.pos
+            cur.pos = lineEnd(from: cur.pos + 2)
+            emitTrivia(.hashbang, from: start, &cur)
         }
-        while pos < end {
-            let before = pos
-            let c = p[pos]
-            switch unsafeBitCast(classes[Int(c)], to: ByteClass.self) {
+        while cur.pos < end {
+            let before = cur.pos
+            let first = p[cur.pos]
+            switch unsafeBitCast(classes[Int(first)], to: ByteClass.self) {
             case .space, .newline:
                 // Runs of white space (indentation) in a tight loop, not one dispatch per byte.
-                var i = pos
+                var i = cur.pos
                 var sawNewline = false
                 while i < end {
                     let b = p[i]
@@ -395,65 +496,71 @@ struct JSLexer {
                         break
                     }
                 }
-                pos = i
-                if sawNewline { newline = true }
-            case .lower:
-                scanIdentifier(lowercase: true)
+                cur.pos = i
+                if sawNewline { cur.newline = true }
             case .identStart:
-                scanIdentifier(lowercase: false)
-            case .digit:
-                scanNumber()
-            case .quote:
-                scanString(quote: c)
-            case .backtick:
-                scanTemplate(from: pos, continuation: false)
-            case .dot:
-                let c1 = peek(1)
-                if JSChar.isDigit(c1) {
-                    scanNumber()
-                } else if c1 == 0x2E && peek(2) == 0x2E {
-                    punct(.ellipsis, length: 3)
+                let start = cur.pos
+                let name = scanName(from: start)
+                cur.pos = name.end
+                if let k = name.keyword {
+                    emitWord(k, from: start, &cur)
                 } else {
-                    let start = pos
-                    pos += 1
-                    emit(.punctuator, from: start, detail: JSPunctuator.dot.rawValue)
-                    after(regex: false, block: false)
-                    scanPropertyName()
+                    emit(.identifier, from: start, flags: name.flags, &cur)
+                    after(regex: false, block: true, &cur)
+                }
+            case .digit:
+                outOfLine(&cur) { $0.scanNumber() }
+            case .quote:
+                outOfLine(&cur) { $0.scanString(quote: first) }
+            case .backtick:
+                outOfLine(&cur) { $0.scanTemplate(from: $0.pos, continuation: false) }
+            case .dot:
+                let c1 = byte(at: cur.pos + 1)
+                if JSChar.isDigit(c1) {
+                    outOfLine(&cur) { $0.scanNumber() }
+                } else if c1 == 0x2E && byte(at: cur.pos + 2) == 0x2E {
+                    punct(.ellipsis, length: 3, &cur)
+                } else {
+                    let start = cur.pos
+                    cur.pos += 1
+                    emit(.punctuator, from: start, detail: JSPunctuator.dot.rawValue, &cur)
+                    after(regex: false, block: false, &cur)
+                    scanPropertyName(&cur)
                 }
             case .leftParen:
-                let k = prevKeyword
+                let k = cur.prevKeyword
                 let condition = k == JSKeyword.if.rawValue || k == JSKeyword.while.rawValue
                     || k == JSKeyword.for.rawValue || k == JSKeyword.with.rawValue
                 frames.push(condition ? Frame.conditionParen : Frame.paren)
-                punct(.leftParen, length: 1)
+                punct(.leftParen, length: 1, &cur)
             case .rightParen:
                 var regex = false
                 if let f = popFrame(kinds: 1 << Frame.paren | 1 << Frame.conditionParen) {
                     regex = f == Frame.conditionParen
                 }
-                punct(.rightParen, length: 1, regex: regex, block: true)
+                punct(.rightParen, length: 1, regex: regex, block: true, &cur)
             case .leftBracket:
                 frames.push(Frame.bracket)
-                punct(.leftBracket, length: 1)
+                punct(.leftBracket, length: 1, &cur)
             case .rightBracket:
                 _ = popFrame(kinds: 1 << Frame.bracket)
-                punct(.rightBracket, length: 1, regex: false, block: true)
+                punct(.rightBracket, length: 1, regex: false, block: true, &cur)
             case .leftBrace:
                 if frames.count == functionBodyDepth {
                     frames.push(Frame.functionBody)
                     functionBodyDepth = -1
                 } else {
-                    frames.push(braceIsBlock ? Frame.block : Frame.object)
+                    frames.push(cur.braceIsBlock ? Frame.block : Frame.object)
                 }
-                punct(.leftBrace, length: 1, regex: true, block: true)
+                punct(.leftBrace, length: 1, regex: true, block: true, &cur)
             case .rightBrace:
-                closeBrace()
+                outOfLine(&cur) { $0.closeBrace() }
             case .semicolon:
-                punct(.semicolon, length: 1, regex: true, block: true)
+                punct(.semicolon, length: 1, regex: true, block: true, &cur)
             case .comma:
-                punct(.comma, length: 1)
+                punct(.comma, length: 1, &cur)
             case .tilde:
-                punct(.tilde, length: 1)
+                punct(.tilde, length: 1, &cur)
             case .colon:
                 let top = frames.top
                 var block = false
@@ -462,127 +569,136 @@ struct JSLexer {
                 } else {
                     block = top == Frame.block
                 }
-                punct(.colon, length: 1, regex: true, block: block)
+                punct(.colon, length: 1, regex: true, block: block, &cur)
             case .question:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x3F {
-                    if peek(2) == 0x3D { punct(.question2Assign, length: 3) } else { punct(.question2, length: 2) }
-                } else if c1 == 0x2E && !JSChar.isDigit(peek(2)) {
-                    punct(.questionDot, length: 2, regex: false)
-                    scanPropertyName()
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.question2Assign, length: 3, &cur) } else { punct(.question2, length: 2, &cur) }
+                } else if c1 == 0x2E && !JSChar.isDigit(byte(at: cur.pos + 2)) {
+                    punct(.questionDot, length: 2, regex: false, &cur)
+                    scanPropertyName(&cur)
                 } else {
                     frames.top += Frame.ternaryUnit
-                    punct(.question, length: 1)
+                    punct(.question, length: 1, &cur)
                 }
             case .less:
-                let c1 = peek(1)
-                if c1 == 0x21 && peek(2) == 0x2D && peek(3) == 0x2D {  // <!--
-                    let start = pos
-                    pos = lineEnd(from: pos + 4)
-                    emitTrivia(.htmlComment, from: start)
+                let c1 = byte(at: cur.pos + 1)
+                if c1 == 0x21 && byte(at: cur.pos + 2) == 0x2D && byte(at: cur.pos + 3) == 0x2D {  // <!--
+                    let start = cur.pos
+                    cur.pos = lineEnd(from: cur.pos + 4)
+                    emitTrivia(.htmlComment, from: start, &cur)
                 } else if c1 == 0x3C {
-                    if peek(2) == 0x3D { punct(.shiftLeftAssign, length: 3) } else { punct(.shiftLeft, length: 2) }
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.shiftLeftAssign, length: 3, &cur) } else { punct(.shiftLeft, length: 2, &cur) }
                 } else if c1 == 0x3D {
-                    punct(.lessEqual, length: 2)
+                    punct(.lessEqual, length: 2, &cur)
                 } else {
-                    punct(.less, length: 1)
+                    punct(.less, length: 1, &cur)
                 }
             case .greater:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x3E {
-                    let c2 = peek(2)
+                    let c2 = byte(at: cur.pos + 2)
                     if c2 == 0x3E {
-                        if peek(3) == 0x3D { punct(.shiftRightUnsignedAssign, length: 4) } else { punct(.shiftRightUnsigned, length: 3) }
+                        if byte(at: cur.pos + 3) == 0x3D { punct(.shiftRightUnsignedAssign, length: 4, &cur) } else { punct(.shiftRightUnsigned, length: 3, &cur) }
                     } else if c2 == 0x3D {
-                        punct(.shiftRightAssign, length: 3)
+                        punct(.shiftRightAssign, length: 3, &cur)
                     } else {
-                        punct(.shiftRight, length: 2)
+                        punct(.shiftRight, length: 2, &cur)
                     }
                 } else if c1 == 0x3D {
-                    punct(.greaterEqual, length: 2)
+                    punct(.greaterEqual, length: 2, &cur)
                 } else {
-                    punct(.greater, length: 1)
+                    punct(.greater, length: 1, &cur)
                 }
             case .equal:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x3D {
-                    if peek(2) == 0x3D { punct(.equal3, length: 3) } else { punct(.equal2, length: 2) }
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.equal3, length: 3, &cur) } else { punct(.equal2, length: 2, &cur) }
                 } else if c1 == 0x3E {
-                    punct(.arrow, length: 2, regex: true, block: true)
+                    punct(.arrow, length: 2, regex: true, block: true, &cur)
                 } else {
-                    punct(.assign, length: 1)
+                    punct(.assign, length: 1, &cur)
                 }
             case .bang:
-                if peek(1) == 0x3D {
-                    if peek(2) == 0x3D { punct(.notEqual2, length: 3) } else { punct(.notEqual, length: 2) }
+                if byte(at: cur.pos + 1) == 0x3D {
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.notEqual2, length: 3, &cur) } else { punct(.notEqual, length: 2, &cur) }
                 } else {
-                    punct(.bang, length: 1)
+                    punct(.bang, length: 1, &cur)
                 }
             case .plus:
-                let c1 = peek(1)
-                if c1 == 0x2B { punct(.plus2, length: 2, regex: false, block: true) }
-                else if c1 == 0x3D { punct(.plusAssign, length: 2) }
-                else { punct(.plus, length: 1) }
+                let c1 = byte(at: cur.pos + 1)
+                if c1 == 0x2B { punct(.plus2, length: 2, regex: false, block: true, &cur) }
+                else if c1 == 0x3D { punct(.plusAssign, length: 2, &cur) }
+                else { punct(.plus, length: 1, &cur) }
             case .minus:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x2D {
-                    if peek(2) == 0x3E && (newline || !sawToken) {  // line-initial -->
-                        let start = pos
-                        pos = lineEnd(from: pos + 3)
-                        emitTrivia(.htmlComment, from: start)
+                    if byte(at: cur.pos + 2) == 0x3E && (cur.newline || !cur.sawToken) {  // line-initial -->
+                        let start = cur.pos
+                        cur.pos = lineEnd(from: cur.pos + 3)
+                        emitTrivia(.htmlComment, from: start, &cur)
                     } else {
-                        punct(.minus2, length: 2, regex: false, block: true)
+                        punct(.minus2, length: 2, regex: false, block: true, &cur)
                     }
-                } else if c1 == 0x3D { punct(.minusAssign, length: 2) }
-                else { punct(.minus, length: 1) }
+                } else if c1 == 0x3D { punct(.minusAssign, length: 2, &cur) }
+                else { punct(.minus, length: 1, &cur) }
             case .star:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x2A {
-                    if peek(2) == 0x3D { punct(.star2Assign, length: 3) } else { punct(.star2, length: 2) }
-                } else if c1 == 0x3D { punct(.starAssign, length: 2) }
-                else { punct(.star, length: 1) }
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.star2Assign, length: 3, &cur) } else { punct(.star2, length: 2, &cur) }
+                } else if c1 == 0x3D { punct(.starAssign, length: 2, &cur) }
+                else { punct(.star, length: 1, &cur) }
             case .percent:
-                if peek(1) == 0x3D { punct(.percentAssign, length: 2) } else { punct(.percent, length: 1) }
+                if byte(at: cur.pos + 1) == 0x3D { punct(.percentAssign, length: 2, &cur) } else { punct(.percent, length: 1, &cur) }
             case .ampersand:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x26 {
-                    if peek(2) == 0x3D { punct(.ampersand2Assign, length: 3) } else { punct(.ampersand2, length: 2) }
-                } else if c1 == 0x3D { punct(.ampersandAssign, length: 2) }
-                else { punct(.ampersand, length: 1) }
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.ampersand2Assign, length: 3, &cur) } else { punct(.ampersand2, length: 2, &cur) }
+                } else if c1 == 0x3D { punct(.ampersandAssign, length: 2, &cur) }
+                else { punct(.ampersand, length: 1, &cur) }
             case .bar:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x7C {
-                    if peek(2) == 0x3D { punct(.bar2Assign, length: 3) } else { punct(.bar2, length: 2) }
-                } else if c1 == 0x3D { punct(.barAssign, length: 2) }
-                else { punct(.bar, length: 1) }
+                    if byte(at: cur.pos + 2) == 0x3D { punct(.bar2Assign, length: 3, &cur) } else { punct(.bar2, length: 2, &cur) }
+                } else if c1 == 0x3D { punct(.barAssign, length: 2, &cur) }
+                else { punct(.bar, length: 1, &cur) }
             case .caret:
-                if peek(1) == 0x3D { punct(.caretAssign, length: 2) } else { punct(.caret, length: 1) }
+                if byte(at: cur.pos + 1) == 0x3D { punct(.caretAssign, length: 2, &cur) } else { punct(.caret, length: 1, &cur) }
             case .slash:
-                let c1 = peek(1)
+                let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x2F {
-                    let start = pos
-                    pos = lineEnd(from: pos + 2)
-                    emitTrivia(.lineComment, from: start)
+                    let start = cur.pos
+                    cur.pos = lineEnd(from: cur.pos + 2)
+                    emitTrivia(.lineComment, from: start, &cur)
                 } else if c1 == 0x2A {
-                    scanBlockComment()
-                } else if regexOK {
-                    scanRegex()
+                    outOfLine(&cur) { $0.scanBlockComment() }
+                } else if cur.regexOK {
+                    outOfLine(&cur) { $0.scanRegex() }
                 } else if c1 == 0x3D {
-                    punct(.slashAssign, length: 2)
+                    punct(.slashAssign, length: 2, &cur)
                 } else {
-                    punct(.slash, length: 1)
+                    punct(.slash, length: 1, &cur)
                 }
             case .hash:
-                scanPrivateName()
+                outOfLine(&cur) { $0.scanPrivateName() }
             case .backslash:
-                scanEscapedIdentifierOrInvalid()
+                outOfLine(&cur) { $0.scanEscapedIdentifierOrInvalid() }
             case .nonASCII:
-                scanNonASCII()
+                outOfLine(&cur) { $0.scanNonASCII() }
             case .invalid:
-                invalid(length: 1)
+                outOfLine(&cur) { $0.invalid(length: 1) }
             }
-            assert(pos > before, "the tokenizer must advance")
+            assert(cur.pos > before, "the tokenizer must advance")
         }
+        cursor = cur
+    }
+
+    /// Runs a scanner that works on the lexer's stored state, handing `cur` over and back.
+    @inline(__always)
+    mutating func outOfLine(_ cur: inout Cursor, _ scan: (inout JSLexer) -> Void) {
+        cursor = cur
+        scan(&self)
+        cur = cursor
     }
 
     /// Pops the innermost frame when its kind is in the bit set `kinds`, or — to recover from a
@@ -671,79 +787,88 @@ struct JSLexer {
 
     // MARK: Identifiers
 
-    mutating func scanIdentifier(lowercase: Bool) {
-        let start = pos
-        var i = pos + 1
-        while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
-        var flags: JSTokenFlags = JSTokenFlags()
+    /// Measures the name at `start` (its first byte an ASCII identifier start): its end, its
+    /// flags (`.hasEscapes`) and the keyword it spells (none when it goes on past ASCII).
+    /// Inline only for the common case, an ASCII name of up to seven bytes followed by ASCII.
+    @inline(__always)
+    mutating func scanName(from start: Int) -> (end: Int, keyword: JSKeyword?, flags: JSTokenFlags) {
+        if end - start >= 8 {
+            let name = IdentifierRun.shortName(at: p + start)
+            if name.length != 0 {
+                return (start &+ name.length, JSKeywordTable.keyword(word: name.word, length: name.length, table: keywords),
+                        JSTokenFlags())
+            }
+        }
+        return scanLongName(from: start)
+    }
+
+    /// `scanName` for names of eight bytes or more, in the last eight bytes of the input, or
+    /// going on past ASCII.
+    @inline(never)
+    mutating func scanLongName(from start: Int) -> (end: Int, keyword: JSKeyword?, flags: JSTokenFlags) {
+        let i = IdentifierRun.end(of: p, from: start + 1, end: end)
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
-            i = scanIdentifierTail(from: i, flags: &flags)
-            pos = i
-            emit(.identifier, from: start, flags: flags)
-            after(regex: false, block: true)
-            return
+            var flags: JSTokenFlags = JSTokenFlags()
+            return (scanIdentifierTail(from: i, flags: &flags), nil, flags)
         }
-        pos = i
-        if lowercase, let k = JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end, table: keywords) {
-            emitWord(k, from: start)
-            return
-        }
-        emit(.identifier, from: start)
-        after(regex: false, block: true)
+        return (i, JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end, table: keywords), JSTokenFlags())
     }
 
     /// `function` / `class` where an expression is expected (`x = function(){}`): its body,
     /// the next `{` at this bracket depth, closes like an object literal (division follows).
     @inline(__always)
-    mutating func noteFunctionOrClass() {
-        functionBodyDepth = braceIsBlock ? -1 : frames.count
+    mutating func noteFunctionOrClass(_ cur: Cursor) {
+        functionBodyDepth = cur.braceIsBlock ? -1 : frames.count
     }
 
     @inline(__always)
-    mutating func emitWord(_ k: JSKeyword, from start: Int) {
-        if k.isReserved {
-            emit(.keyword, from: start, detail: k.rawValue)
-            switch k {
-            case .this, .super, .null, .true, .false:
-                after(regex: false, block: true, keyword: k.rawValue)
-            case .else, .do, .try, .finally, .class:
-                if k == .class { noteFunctionOrClass() }
-                after(regex: true, block: true, keyword: k.rawValue)
-            case .function:
-                noteFunctionOrClass()
-                after(regex: true, block: false, keyword: k.rawValue)
-            default:
-                after(regex: true, block: false, keyword: k.rawValue)
-            }
-        } else {
-            emit(.identifier, from: start, detail: k.rawValue)
-            let operandNext = k == .yield || k == .await || k == .of
-            let forAwait = k == .await && prevKeyword == JSKeyword.for.rawValue
-            after(regex: operandNext, block: !operandNext, keyword: forAwait ? prevKeyword : k.rawValue)
-        }
+    mutating func emitWord(_ k: JSKeyword, from start: Int, _ cur: inout Cursor) {
+        emit(k.isReserved ? .keyword : .identifier, from: start, detail: k.rawValue, &cur)
+        let effect = wordEffects[Int(k.rawValue)]
+        if effect & WordEffect.functionOrClass != 0 { noteFunctionOrClass(cur) }
+        let forAwait = k == .await && cur.prevKeyword == JSKeyword.for.rawValue
+        after(regex: effect & WordEffect.regex != 0, block: effect & WordEffect.block != 0,
+              keyword: forAwait ? cur.prevKeyword : k.rawValue, &cur)
     }
 
     /// After `.` / `?.`: a word is a property name (never a keyword), even `x.return`.
-    mutating func scanPropertyName() {
-        var i = pos
+    /// Inline only for the common case, a short ASCII name right after the dot.
+    @inline(__always)
+    mutating func scanPropertyName(_ cur: inout Cursor) {
+        let start = cur.pos
+        let shortLength = end - start >= 8 && classes[Int(p[start])] == ByteClass.identStart.rawValue
+            ? IdentifierRun.shortName(at: p + start).length : 0
+        let name = shortLength != 0 ? (start, start &+ shortLength, JSTokenFlags(), false)
+                                    : scanSpacedOrLongPropertyName(from: start)
+        if name.newline { cur.newline = true }
+        cur.pos = name.start
+        guard let nameEnd = name.end else { return }  // no name: the main loop goes on
+        cur.pos = nameEnd
+        emit(.identifier, from: name.start, flags: name.flags, &cur)
+        after(regex: false, block: true, &cur)
+    }
+
+    /// `scanPropertyName` past white space, for names of eight bytes or more, in the last eight
+    /// bytes of the input, or going on past ASCII. Returns where the name starts, its end (nil
+    /// when what follows is no name), its flags and whether a line break preceded it.
+    @inline(never)
+    mutating func scanSpacedOrLongPropertyName(from i0: Int) -> (start: Int, end: Int?, flags: JSTokenFlags, newline: Bool) {
+        var i = i0
+        var newline = false
         while i < end {
             let c = p[i]
             if c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C { i += 1; continue }
             if c == 0x0A || c == 0x0D { newline = true; i += 1; continue }
             break
         }
-        pos = i
-        guard i < end, JSChar.isASCIIIdentStart(p[i]) else { return }  // anything else: main loop
+        guard i < end, JSChar.isASCIIIdentStart(p[i]) else { return (i, nil, JSTokenFlags(), newline) }
         let start = i
-        i += 1
-        while i < end && classes[256 + Int(p[i])] != 0 { i += 1 }
+        i = IdentifierRun.end(of: p, from: i + 1, end: end)
         var flags: JSTokenFlags = JSTokenFlags()
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             i = scanIdentifierTail(from: i, flags: &flags)
         }
-        pos = i
-        emit(.identifier, from: start, flags: flags)
-        after(regex: false, block: true)
+        return (start, i, flags, newline)
     }
 
     /// Continues an identifier through ASCII parts, `\u` escapes and non-ASCII ID_Continue.

@@ -50,6 +50,60 @@ import Testing
         #expect(tokens("interfacX instanceoF implementz protecteD").0.allSatisfy { $0.keyword == nil })
     }
 
+    /// Names are measured eight bytes at a time from their first byte: lengths around the
+    /// word size, at the very end of the input (the short path) and with eight bytes or more
+    /// after them (the word path), followed by what continues a name on the word path (`$`,
+    /// `_`, digits) or only past it (non-ASCII, `\u` escapes), as names and as property names.
+    @Test func nameLengthsAroundEightBytes() {
+        let continuations = ["$", "_", "9", "é", "·", "\u{200C}", #"\u0062"#, #"\u{62}"#]
+        for n in [1, 2, 3, 7, 8, 9, 15, 16, 17, 24] {
+            let name = n == 1 ? "q" : "q" + String(repeating: "a", count: n - 2) + "Z"
+            #expect(name.utf8.count == n)
+            for (prefix, head) in [("", [String]()), ("x.", ["id x", "p ."]), ("x?.", ["id x", "p ?."])] {
+                for rest in ["", " ;;;;;;;;;;"] {
+                    let after = rest.isEmpty ? [] : Array(repeating: "p ;", count: 10)
+                    #expect(lex(prefix + name + rest) == head + ["id \(name)"] + after, "\(prefix)\(name)")
+                    for c in continuations {
+                        #expect(lex(prefix + name + c + rest) == head + ["id \(name)\(c)"] + after, "\(prefix)\(name)\(c)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bytes around the ASCII ranges a name is made of end it, right after any length.
+    @Test func namesEndAtTheBytesAroundTheirRanges() {
+        for name in ["a", "abcdefg", "abcdefgh", "abcdefghi"] {
+            for rest in ["", " ;;;;;;;;;;"] {
+                let after = rest.isEmpty ? [] : Array(repeating: "p ;", count: 10)
+                #expect(lex(name + "@" + rest) == ["id \(name)", "inv @"] + after)
+                #expect(lex(name + "[" + rest) == ["id \(name)", "p ["] + after)
+                #expect(lex(name + "{" + rest) == ["id \(name)", "p {"] + after)
+                #expect(lex(name + "/" + rest) == ["id \(name)", "p /"] + after)
+                #expect(lex(name + ":" + rest) == ["id \(name)", "p :"] + after)
+                #expect(lex(name + "%" + rest) == ["id \(name)", "p %"] + after)
+                #expect(lex(name + "\u{7F}" + rest) == ["id \(name)", "inv \u{7F}"] + after)
+                #expect(lex(name + "\u{04}" + rest) == ["id \(name)", "inv \u{04}"] + after)
+                #expect(lex(name + "\u{19}" + rest) == ["id \(name)", "inv \u{19}"] + after)
+            }
+        }
+        #expect(lex("a`b`") == ["id a", "tpl `b`"])
+    }
+
+    /// A keyword followed by a byte that continues the name is no keyword, however long the
+    /// input after it.
+    @Test func keywordsGoingOnAreIdentifiers() {
+        for k in ["if", "do", "in", "new", "this", "return", "function", "continue", "instanceof"] {
+            for c in ["$", "_", "1", "é", #"\u0061"#] {
+                for rest in ["", " ;;;;;;;;;;"] {
+                    let (t, _) = tokens(k + c + rest)
+                    #expect(t.first?.kind == .identifier && t.first?.keyword == nil && t.first?.end == (k + c).utf8.count,
+                            "\(k)\(c)\(rest)")
+                }
+            }
+        }
+    }
+
     @Test func propertyNamesAfterDotAreIdentifiers() {
         let (t, _) = tokens("x.return /a/ y?.new")
         #expect(t.map(\.kind) == [.identifier, .punctuator, .identifier, .punctuator, .identifier, .punctuator,
