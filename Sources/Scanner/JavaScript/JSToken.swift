@@ -231,16 +231,23 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 /// Which tokens `JSTokenizer.tokenize(_:range:marking:)` marks: identifiers and keywords whose
 /// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]` and whose last byte
 /// `z` has the same bit set in `lastByteMasks[z]` (256 masks each), the punctuators whose raw
-/// value has its bit set in `punctuators`, and every string and template without substitutions.
+/// value has its bit set in `punctuators` (only when followed by a token whose kind has its bit
+/// set in `punctuatorNext[raw value]`, or when last), and every string and template without
+/// substitutions.
 public struct JSTokenInterest: Sendable {
     /// The 256 first-byte masks, then the 256 last-byte masks: one table for the lexer.
     let masks: [UInt64]
     public let punctuators: UInt64
+    /// Per punctuator (64 entries): the kinds of the next token (bit = `JSTokenKind` raw value)
+    /// that make it worth marking. `( $num , …` is wanted at `(0,` and not at every `(`.
+    let punctuatorNext: [UInt32]
 
-    /// `lastByteMasks` nil: any last byte.
-    public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64) {
+    /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token.
+    public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil) {
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
+        precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
         masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256))
         self.punctuators = punctuators
+        self.punctuatorNext = punctuatorNext ?? [UInt32](repeating: ~0, count: 64)
     }
 }

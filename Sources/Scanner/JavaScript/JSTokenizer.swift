@@ -97,7 +97,12 @@ public enum JSTokenizer {
                 lexer.marking = masks.count == 512
                 lexer.wordMasks = masks.baseAddress
                 lexer.punctuatorMask = interest.punctuators
-                lexer.run()
+                interest.punctuatorNext.withUnsafeBufferPointer { next in
+                    lexer.punctuatorNext = next.baseAddress
+                    lexer.run()
+                }
+                // A wanted punctuator at the very end: nothing follows it.
+                if lexer.pendingNext != 0 { lexer.marked.push(UInt32(truncatingIfNeeded: lexer.pendingIndex)) }
                 lexer.frames.deallocate()
                 count = lexer.count
                 overflow = lexer.overflow
@@ -150,6 +155,11 @@ struct JSLexer {
     var marking = false
     var wordMasks: UnsafePointer<UInt64>?
     var punctuatorMask: UInt64 = 0
+    var punctuatorNext: UnsafePointer<UInt32>?
+    /// A wanted punctuator waits for the next token (see `JSTokenInterest.punctuatorNext`): the
+    /// kinds that mark it (0: none waiting) and its index.
+    var pendingNext: UInt32 = 0
+    var pendingIndex = 0
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
     /// in the hot loop even when not marking).
     var marked = RawStack(capacity: 16)
@@ -416,13 +426,21 @@ struct JSLexer {
     /// the three tests is compiled into each.
     @inline(__always)
     mutating func mark(_ kind: JSTokenKind, from start: Int, to stop: Int, detail: UInt8, index: Int) {
+        if pendingNext != 0 {
+            if pendingNext & (1 << UInt32(kind.rawValue & 31)) != 0 { marked.push(UInt32(truncatingIfNeeded: pendingIndex)) }
+            pendingNext = 0
+        }
         let wanted: Bool
         switch kind {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
         case .punctuator:
-            wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0
+            wanted = false
+            if punctuatorMask & (1 << UInt64(detail & 63)) != 0 {
+                pendingNext = punctuatorNext![Int(detail & 63)]
+                pendingIndex = index
+            }
         case .string, .template:
             wanted = true
         default:

@@ -228,10 +228,11 @@ public final class SignatureSet: Sendable {
         var mask: UInt64 = 0
         for (n, list) in punctIndex.enumerated() where !list.isEmpty && n < 64 { mask |= 1 << UInt64(n) }
         self.punctMask = mask
-        self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask)
-        self.punctNextKinds = punctIndex.map { list in
+        let nextKinds = punctIndex.map { list in
             list.reduce(UInt32(0)) { kinds, s in kinds | flat.secondKinds(s) }
         }
+        self.punctNextKinds = nextKinds
+        self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds)
         self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
