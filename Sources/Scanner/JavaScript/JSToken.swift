@@ -231,16 +231,16 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 /// Which tokens `JSTokenizer.tokenize(_:range:marking:)` marks: identifiers and keywords whose
 /// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]` and whose last byte
 /// `z` has the same bit set in `lastByteMasks[z]` (256 masks each), the punctuators whose raw
-/// value has its bit set in `punctuators` (only when followed by a token whose kind has its bit
-/// set in `punctuatorNext[raw value]`, or when last), and every string and template without
-/// substitutions.
+/// value has its bit set in `punctuators` (only when the byte after one can start a token whose
+/// kind has its bit set in `punctuatorNext[raw value]`, or white space or a comment; or when
+/// nothing follows), and every string and template without substitutions.
 public struct JSTokenInterest: Sendable {
     /// The 256 first-byte masks, then the 256 last-byte masks: one table for the lexer.
     let masks: [UInt64]
     public let punctuators: UInt64
-    /// Per punctuator (64 entries): the kinds of the next token (bit = `JSTokenKind` raw value)
-    /// that make it worth marking. `( $num , …` is wanted at `(0,` and not at every `(`.
-    let punctuatorNext: [UInt32]
+    /// Per punctuator: the bytes that may follow a marked one (4 × 64 bits), from the kinds of
+    /// next token its patterns need. `( $num , …` is wanted at `(0,` and not at every `(`.
+    let nextBytes: [UInt64]
 
     /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token.
     public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil) {
@@ -248,6 +248,28 @@ public struct JSTokenInterest: Sendable {
         precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
         masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256))
         self.punctuators = punctuators
-        self.punctuatorNext = punctuatorNext ?? [UInt32](repeating: ~0, count: 64)
+        var bytes = [UInt64](repeating: 0, count: 256)
+        for (p, kinds) in (punctuatorNext ?? [UInt32](repeating: ~0, count: 64)).enumerated() {
+            for b in Self.firstBytes(of: kinds) { bytes[p << 2 | b >> 6] |= 1 << UInt64(b & 63) }
+        }
+        nextBytes = bytes
+    }
+
+    /// The bytes a token of one of `kinds` (bits) can start with, and those of white space and
+    /// comments, which may come between (non-ASCII: also white space and line separators).
+    static func firstBytes(of kinds: UInt32) -> [Int] {
+        func has(_ k: JSTokenKind...) -> Bool { k.contains { kinds & (1 << UInt32($0.rawValue)) != 0 } }
+        func bytes(_ s: String) -> [Int] { s.utf8.map(Int.init) }
+        var out = bytes(" \t\n\r\u{0B}\u{0C}/<-") + Array(0x80...0xFF)
+        let letters = bytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_\\")
+        if has(.identifier, .keyword) { out += letters }
+        if has(.privateName) { out += bytes("#") }
+        if has(.number, .bigint) { out += bytes("0123456789.") }
+        if has(.string) { out += bytes("'\"") }
+        if has(.template, .templateHead) { out += bytes("`") }
+        if has(.templateMiddle, .templateTail) { out += bytes("}") }
+        if has(.punctuator, .regex) { out += bytes("{}()[];,<>+-*/%&|^!~?:=.") }
+        if has(.invalid) { out += Array(0..<0x80) }
+        return out
     }
 }

@@ -97,12 +97,10 @@ public enum JSTokenizer {
                 lexer.marking = masks.count == 512
                 lexer.wordMasks = masks.baseAddress
                 lexer.punctuatorMask = interest.punctuators
-                interest.punctuatorNext.withUnsafeBufferPointer { next in
-                    lexer.punctuatorNext = next.baseAddress
+                interest.nextBytes.withUnsafeBufferPointer { next in
+                    lexer.punctuatorNextBytes = next.baseAddress
                     lexer.run()
                 }
-                // A wanted punctuator at the very end: nothing follows it.
-                if lexer.pendingNext != 0 { lexer.marked.push(UInt32(truncatingIfNeeded: lexer.pendingIndex)) }
                 lexer.frames.deallocate()
                 count = lexer.count
                 overflow = lexer.overflow
@@ -142,6 +140,8 @@ struct JSLexer {
     let capacity: Int
     var count = 0
     var overflow: [JSToken] = []
+    /// `overflow.count`, kept here: the array's getter is a call.
+    var overflowCount = 0
     let keepComments: Bool
     /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
     let classes: UnsafePointer<UInt8>
@@ -155,11 +155,8 @@ struct JSLexer {
     var marking = false
     var wordMasks: UnsafePointer<UInt64>?
     var punctuatorMask: UInt64 = 0
-    var punctuatorNext: UnsafePointer<UInt32>?
-    /// A wanted punctuator waits for the next token (see `JSTokenInterest.punctuatorNext`): the
-    /// kinds that mark it (0: none waiting) and its index.
-    var pendingNext: UInt32 = 0
-    var pendingIndex = 0
+    /// `JSTokenInterest.nextBytes`: per punctuator, the bytes that may follow it.
+    var punctuatorNextBytes: UnsafePointer<UInt64>?
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
     /// in the hot loop even when not marking).
     var marked = RawStack(capacity: 16)
@@ -384,12 +381,13 @@ struct JSLexer {
     @inline(never)
     mutating func appendToOverflow(_ token: JSToken) {
         overflow.append(token)
+        overflowCount += 1
     }
 
     @inline(__always)
     mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = JSTokenFlags(),
                        _ cur: inout Cursor) {
-        if marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + overflow.count) }
+        if marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + overflowCount) }
         var f = flags
         if cur.newline { f.insert(.newlineBefore) }
         store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
@@ -426,21 +424,16 @@ struct JSLexer {
     /// the three tests is compiled into each.
     @inline(__always)
     mutating func mark(_ kind: JSTokenKind, from start: Int, to stop: Int, detail: UInt8, index: Int) {
-        if pendingNext != 0 {
-            if pendingNext & (1 << UInt32(kind.rawValue & 31)) != 0 { marked.push(UInt32(truncatingIfNeeded: pendingIndex)) }
-            pendingNext = 0
-        }
         let wanted: Bool
         switch kind {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
         case .punctuator:
-            wanted = false
-            if punctuatorMask & (1 << UInt64(detail & 63)) != 0 {
-                pendingNext = punctuatorNext![Int(detail & 63)]
-                pendingIndex = index
-            }
+            let d = Int(detail & 63)
+            // The byte after it must be able to start a token the punctuator's patterns need.
+            wanted = punctuatorMask & (1 << UInt64(d)) != 0
+                && (stop >= end || punctuatorNextBytes![d << 2 | Int(p[stop] >> 6)] & (1 << UInt64(p[stop] & 63)) != 0)
         case .string, .template:
             wanted = true
         default:

@@ -67,16 +67,17 @@ import Testing
         #expect(marked2.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["eval", "'str'", "`t`", "evil", long, "eval"])
     }
 
-    /// A punctuator with next-token kinds is marked only when the token after it has one of
-    /// them, or when nothing follows it.
+    /// A punctuator with next-token kinds is marked only when the byte after it can start one of
+    /// them, or white space or a comment (which the matcher then looks past), or when nothing
+    /// follows it.
     @Test func punctuatorsMarkedByTheTokenAfterThem() {
         var next = [UInt32](repeating: 0, count: 64)
         next[Int(JSPunctuator.leftParen.rawValue)] = 1 << UInt32(JSTokenKind.number.rawValue)
         let interest = JSTokenInterest(wordMasks: [UInt64](repeating: 0, count: 256),
                                        punctuators: 1 << UInt64(JSPunctuator.leftParen.rawValue), punctuatorNext: next)
-        let bytes = Array("f(0,a.b)(x);g((1));'s'(2)(".utf8)
+        let bytes = Array("f(0,a.b)(x);g((1));'s'(2)( x)(".utf8)
         let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: interest) }
-        // `(0` and `(1` are marked, `(x` and `((` are not, the last `(` is; strings always are.
-        #expect(marked.map { Int(tokens[Int($0)].start) } == [1, 14, 19, 22, 25])
+        // `(0`, `(1`, `( x` and the last `(` are marked, `(x` and `((` are not; strings always are.
+        #expect(marked.map { Int(tokens[Int($0)].start) } == [1, 14, 19, 22, 25, 29])
     }
 }
