@@ -28,10 +28,13 @@ let package = Package(
         // the loading time otherwise); the Swift implementation is the fallback.
         .target(name: "CSHA256", path: "Sources/CSHA256"),
 
+        // Hints to the CPU that Swift cannot spell (prefetching the matcher's next tokens).
+        .target(name: "CHints", path: "Sources/CHints"),
+
         // Bundle loading, tokenizers, extractors and the per-bundle inventory.
         // Not named `Scanner`: Foundation has a class of that name.
         .target(
-            name: "LivegateScanner", dependencies: ["CZlib", "CLibXML2", "CSHA256"],
+            name: "LivegateScanner", dependencies: ["CZlib", "CLibXML2", "CSHA256", "CHints"],
             path: "Sources/Scanner", swiftSettings: strict),
 
         // Diff, rulesets, rule engine, findings, verdicts and report writers.

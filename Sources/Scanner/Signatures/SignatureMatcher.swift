@@ -1,3 +1,4 @@
+import CHints
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -345,6 +346,18 @@ struct MatchRun {
             if let marked {
                 while nextMark < marked.count && Int(marked[nextMark]) < i { nextMark += 1 }
                 let mark = nextMark < marked.count ? Int(marked[nextMark]) : n
+                // The tokens of later marks, and their source bytes, are long out of the cache
+                // (the whole file was tokenized first): they are fetched while the marks before
+                // them are looked at. The token 16 marks ahead, the bytes of the one 8 ahead
+                // (whose token came in 8 marks ago).
+                if nextMark + 16 < marked.count {
+                    livegate_prefetch(toks.baseAddress! + Int(marked[nextMark + 16]))
+                }
+                if nextMark + 8 < marked.count {
+                    let t = toks[Int(marked[nextMark + 8])]
+                    livegate_prefetch(buf.baseAddress! + Int(t.start))
+                    livegate_prefetch(toks.baseAddress! + Int(marked[nextMark + 8]) - 1)
+                }
                 i = hasDynamic ? nextDynamicCandidate(from: i, before: mark) : mark
                 guard i < n else { break }
             }

@@ -1,0 +1,2 @@
+// CHints is a header of inline functions; this file only gives the target a source.
+#include "CHints.h"
