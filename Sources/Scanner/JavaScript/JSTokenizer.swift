@@ -430,16 +430,23 @@ struct JSLexer {
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
         case .punctuator:
-            let d = Int(detail & 63)
-            // The byte after it must be able to start a token the punctuator's patterns need.
-            wanted = punctuatorMask & (1 << UInt64(d)) != 0
-                && (stop >= end || punctuatorNextBytes![d << 2 | Int(p[stop] >> 6)] & (1 << UInt64(p[stop] & 63)) != 0)
+            wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && mayFollow(detail, at: stop)
         case .string, .template:
             wanted = true
         default:
             wanted = false
         }
         if wanted { marked.push(UInt32(truncatingIfNeeded: index)) }
+    }
+
+    /// Whether the byte at `stop` can start a token that a pattern anchored at punctuator `detail`
+    /// needs next (or nothing follows). Out of line: it runs only for wanted punctuators, and
+    /// inlined it would make `emit` too big for the inliner in `run()`.
+    @inline(never)
+    func mayFollow(_ detail: UInt8, at stop: Int) -> Bool {
+        guard stop < end else { return true }
+        let b = p[stop]
+        return punctuatorNextBytes![Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
     }
 
     /// Records what the token just emitted allows next.
