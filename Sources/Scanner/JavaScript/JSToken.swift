@@ -233,7 +233,9 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 /// `z` has the same bit set in `lastByteMasks[z]` (256 masks each), the punctuators whose raw
 /// value has its bit set in `punctuators` (only when the byte after one can start a token whose
 /// kind has its bit set in `punctuatorNext[raw value]`, or white space or a comment; or when
-/// nothing follows), and every string and template without substitutions.
+/// nothing follows), reserved words only when the byte after them is one of
+/// `keywordFollowers[keyword]` (or white space or a comment), and every string and template
+/// without substitutions.
 public struct JSTokenInterest: Sendable {
     /// The 256 first-byte masks, then the 256 last-byte masks: one table for the lexer.
     let masks: [UInt64]
@@ -241,9 +243,13 @@ public struct JSTokenInterest: Sendable {
     /// Per punctuator: the bytes that may follow a marked one (4 × 64 bits), from the kinds of
     /// next token its patterns need. `( $num , …` is wanted at `(0,` and not at every `(`.
     let nextBytes: [UInt64]
+    /// The same per reserved word (by `JSKeyword` raw value): `( this , $str` wants `this,`, not
+    /// every `this.`.
+    let keywordNextBytes: [UInt64]
 
     /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token.
-    public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil) {
+    public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil,
+                keywordFollowers: [JSKeyword: Set<UInt8>] = [:]) {
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
         precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
         masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256))
@@ -253,14 +259,25 @@ public struct JSTokenInterest: Sendable {
             for b in Self.firstBytes(of: kinds) { bytes[p << 2 | b >> 6] |= 1 << UInt64(b & 63) }
         }
         nextBytes = bytes
+        var words = [UInt64](repeating: ~0, count: 256)
+        for (k, followers) in keywordFollowers where Int(k.rawValue) < 64 {
+            let at = Int(k.rawValue) << 2
+            for w in 0..<4 { words[at + w] = 0 }
+            for b in followers.map(Int.init) + Self.separatorBytes { words[at | b >> 6] |= 1 << UInt64(b & 63) }
+        }
+        keywordNextBytes = words
     }
+
+    /// White space and comments may come between two tokens (non-ASCII: also white space and
+    /// line separators).
+    static let separatorBytes: [Int] = " \t\n\r\u{0B}\u{0C}/<-".utf8.map(Int.init) + Array(0x80...0xFF)
 
     /// The bytes a token of one of `kinds` (bits) can start with, and those of white space and
     /// comments, which may come between (non-ASCII: also white space and line separators).
     static func firstBytes(of kinds: UInt32) -> [Int] {
         func has(_ k: JSTokenKind...) -> Bool { k.contains { kinds & (1 << UInt32($0.rawValue)) != 0 } }
         func bytes(_ s: String) -> [Int] { s.utf8.map(Int.init) }
-        var out = bytes(" \t\n\r\u{0B}\u{0C}/<-") + Array(0x80...0xFF)
+        var out = separatorBytes
         let letters = bytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_\\")
         if has(.identifier, .keyword) { out += letters }
         if has(.privateName) { out += bytes("#") }

@@ -98,8 +98,11 @@ public enum JSTokenizer {
                 lexer.wordMasks = masks.baseAddress
                 lexer.punctuatorMask = interest.punctuators
                 interest.nextBytes.withUnsafeBufferPointer { next in
-                    lexer.punctuatorNextBytes = next.baseAddress
-                    lexer.run()
+                    interest.keywordNextBytes.withUnsafeBufferPointer { keywordNext in
+                        lexer.punctuatorNextBytes = next.baseAddress
+                        lexer.keywordNextBytes = keywordNext.baseAddress
+                        lexer.run()
+                    }
                 }
                 lexer.frames.deallocate()
                 count = lexer.count
@@ -155,8 +158,10 @@ struct JSLexer {
     var marking = false
     var wordMasks: UnsafePointer<UInt64>?
     var punctuatorMask: UInt64 = 0
-    /// `JSTokenInterest.nextBytes`: per punctuator, the bytes that may follow it.
+    /// `JSTokenInterest.nextBytes`: per punctuator, the bytes that may follow it; the same per
+    /// reserved word.
     var punctuatorNextBytes: UnsafePointer<UInt64>?
+    var keywordNextBytes: UnsafePointer<UInt64>?
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
     /// in the hot loop even when not marking).
     var marked = RawStack(capacity: 16)
@@ -429,6 +434,7 @@ struct JSLexer {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
+                && (kind != .keyword || mayFollow(keyword: detail, at: stop))
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && mayFollow(detail, at: stop)
         case .string, .template:
@@ -447,6 +453,14 @@ struct JSLexer {
         guard stop < end else { return true }
         let b = p[stop]
         return punctuatorNextBytes![Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// The same for a reserved word whose first and last bytes and length fit an anchor.
+    @inline(never)
+    func mayFollow(keyword detail: UInt8, at stop: Int) -> Bool {
+        guard stop < end else { return true }
+        let b = p[stop]
+        return keywordNextBytes![Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
     }
 
     /// Records what the token just emitted allows next.

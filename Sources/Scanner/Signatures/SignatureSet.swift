@@ -209,13 +209,61 @@ public final class SignatureSet: Sendable {
             }
         }
         return SignatureSet(
+            keywordFollowers: keywordFollowers(signatures, anchors),
             signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(drafts.values.map(WordEntry.init)), lengthMask: mask, lastByteMask: lastMask,
             punctIndex: punct, strings: StringAnchors(signatures, indices: stringAny, gates: stringGate, grams: GramIndex(gramWords)),
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted(), flat: FlatQuick(signatures))
     }
 
-    init(signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
+    /// Reserved words that anchor patterns (`( this , $str` at `this`): the bytes the element after
+    /// them can start with, so that the tokenizer marks `this,` and not every `this.`. A word
+    /// that some pattern accepts anything after is left out (any byte).
+    static func keywordFollowers(_ signatures: [Signature], _ anchors: [[PatternAnchor]]) -> [JSKeyword: Set<UInt8>] {
+        var followers: [JSKeyword: Set<UInt8>] = [:]
+        var open = Set<JSKeyword>()
+        for (index, list) in anchors.enumerated() {
+            for anchor in list {
+                let w: [UInt8], back: Int?
+                switch anchor {
+                case .word(let word, let b): (w, back) = (word, b)
+                case .callee(let word): (w, back) = (word, nil)
+                default: continue
+                }
+                let spelling = String(decoding: w, as: UTF8.self)
+                guard let k = JSKeyword.allCases.first(where: { $0.isReserved && "\($0)" == spelling }) else { continue }
+                let q = signatures[index].quick
+                if let back, back + 1 < q.count, let bytes = firstBytes(of: q[back + 1], words: signatures[index].quickWords) {
+                    followers[k, default: []].formUnion(bytes)
+                } else {
+                    open.insert(k)
+                }
+            }
+        }
+        for k in open { followers[k] = nil }
+        return followers
+    }
+
+    /// The bytes a token matching `q` can start with; nil: any.
+    static func firstBytes(of q: QuickElement, words: [UInt8]) -> Set<UInt8>? {
+        func kinds(_ k: JSTokenKind...) -> Set<UInt8> {
+            Set(JSTokenInterest.firstBytes(of: k.reduce(0) { $0 | 1 << UInt32($1.rawValue) }).map(UInt8.init))
+        }
+        switch q.tag {
+        case .punct:
+            guard let p = JSPunctuator(rawValue: q.detail), let first = p.text.utf8.first else { return nil }
+            // `.` in a pattern also matches `?.`.
+            return p == .dot ? [first, UInt8(ascii: "?")] : [first]
+        case .word: return [words[Int(q.offset)]]
+        case .string: return kinds(.string, .template)
+        case .number: return kinds(.number)
+        case .ident: return kinds(.identifier)
+        case .anyToken: return nil
+        }
+    }
+
+    init(keywordFollowers: [JSKeyword: Set<UInt8>] = [:],
+         signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
          lengthMask: [UInt64], lastByteMask: [UInt64], punctIndex: [[Int]], strings: StringAnchors, hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
         self.signatures = signatures
@@ -232,7 +280,8 @@ public final class SignatureSet: Sendable {
             list.reduce(UInt32(0)) { kinds, s in kinds | flat.secondKinds(s) }
         }
         self.punctNextKinds = nextKinds
-        self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds)
+        self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds,
+                                        keywordFollowers: keywordFollowers)
         self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex

@@ -80,4 +80,15 @@ import Testing
         // `(0`, `(1`, `( x` and the last `(` are marked, `(x` and `((` are not; strings always are.
         #expect(marked.map { Int(tokens[Int($0)].start) } == [1, 14, 19, 22, 25, 29])
     }
+
+    /// A reserved word that anchors a pattern is marked only before a byte the pattern's next
+    /// element can start with: `( this , $str` marks `this,` and `this ,`, not `this.x`.
+    @Test func reservedWordsMarkedByTheByteAfterThem() throws {
+        let set = try signatureSet(#"{"pattern": "( this , $str:m , $any , arguments )", "emit": {"kind": "t", "key": "{m}"}}"#)
+        #expect(SignatureSet.keywordFollowers(set.signatures, [[.word(Array("this".utf8), back: 1)]]) == [.this: [UInt8(ascii: ",")]])
+        let bytes = Array("f(this,'a',{},arguments);this.x;g(this ,'b',1,arguments);this".utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) }
+        #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["this", "'a'", "this", "'b'", "this"])
+        #expect(scan(String(decoding: bytes, as: UTF8.self), set: set) == ["1:2 t a", "1:34 t b"])
+    }
 }
