@@ -1,9 +1,4 @@
 import CHints
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A fact found by a signature, with the bundle-level conditions it still depends on.
 public struct SignatureFact: Sendable {
@@ -142,73 +137,39 @@ struct PositionWalker {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Position of `target` (which must not be before the previous target). Line breaks are
-    /// found with `memchr`; the UTF-16 length of the text between them is counted eight bytes
-    /// at a time (bytes minus continuation bytes, plus one per four-byte sequence).
+    /// Position of `target` (which must not be before the previous target).
     mutating func position(of target: Int) -> (line: Int, column: Int) {
         let t = min(target, bytes.count)
         if t < offset { return Self.slowPosition(bytes, t) }
         bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
             var i = offset, ln = line, u = units
-            func find(_ byte: UInt8, _ from: Int, _ to: Int) -> Int {
-                guard from < to, let hit = memchr(base + from, Int32(byte), to - from) else { return to }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            }
+            let raw = UnsafeRawBufferPointer(b)
             while i < t {
-                let lf = find(0x0A, i, t)
-                let stop = find(0x0D, i, lf)
-                if find(0xE2, i, stop) < stop {
-                    // A line or paragraph separator may be in this stretch: byte by byte.
-                    Self.walk(b, &i, stop, &ln, &u)
-                } else {
-                    u += Self.utf16Count(base, i, stop)
-                    i = stop
+                // Eight ASCII bytes without CR or LF at a time: eight UTF-16 units.
+                if i + 8 <= t {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A, cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let zeroLF = (lf &- 0x0101_0101_0101_0101) & ~lf & 0x8080_8080_8080_8080
+                    let zeroCR = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 == 0 && zeroLF == 0 && zeroCR == 0 {
+                        u += 8
+                        i += 8
+                        continue
+                    }
                 }
-                guard i < t else { break }
-                // At a CR or LF (a CR before an LF counts as a character of its line).
-                if b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A { u += 1 } else { ln += 1; u = 0 }
+                let c = b[i]
+                if c == 0x0A || (c == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) {
+                    ln += 1; u = 0
+                } else if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) {
+                    ln += 1; u = 0; i += 2
+                } else if c & 0xC0 != 0x80 {
+                    u += c >= 0xF0 ? 2 : 1
+                }
                 i += 1
             }
             offset = i; line = ln; units = u
         }
         return (line, units + 1)
-    }
-
-    /// UTF-16 code units of `p[from..<to]`, which holds no line terminator.
-    @inline(__always)
-    static func utf16Count(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var count = to - from
-        var k = from
-        while k + 8 <= to {
-            let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
-            if w & highs != 0 {
-                // Continuation bytes (10xxxxxx) add nothing; lead bytes of four (11110xxx) add one.
-                count -= (w & highs & ~(w << 1)).nonzeroBitCount
-                count += (w & (w << 1) & (w << 2) & (w << 3) & highs).nonzeroBitCount
-            }
-            k += 8
-        }
-        while k < to {
-            let c = p[k]
-            if c & 0xC0 == 0x80 { count -= 1 } else if c >= 0xF0 { count += 1 }
-            k += 1
-        }
-        return count
-    }
-
-    /// The byte-by-byte walk over `b[i..<to]` (no CR or LF in it), for text with separators.
-    static func walk(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ to: Int, _ ln: inout Int, _ u: inout Int) {
-        while i < to {
-            let c = b[i]
-            if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) {
-                ln += 1; u = 0; i += 2
-            } else if c & 0xC0 != 0x80 {
-                u += c >= 0xF0 ? 2 : 1
-            }
-            i += 1
-        }
     }
 
     /// Position of a later offset without moving (an end position).
