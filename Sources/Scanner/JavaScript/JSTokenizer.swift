@@ -434,9 +434,9 @@ struct JSLexer {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
-                && (kind != .keyword || mayFollow(keyword: detail, at: stop))
+                && (kind != .keyword || Self.mayFollow(keywordNextBytes!, detail, p, stop, end))
         case .punctuator:
-            wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && mayFollow(detail, at: stop)
+            wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && Self.mayFollow(punctuatorNextBytes!, detail, p, stop, end)
         case .string, .template:
             wanted = true
         default:
@@ -445,22 +445,16 @@ struct JSLexer {
         if wanted { marked.push(UInt32(truncatingIfNeeded: index)) }
     }
 
-    /// Whether the byte at `stop` can start a token that a pattern anchored at punctuator `detail`
-    /// needs next (or nothing follows). Out of line: it runs only for wanted punctuators, and
-    /// inlined it would make `emit` too big for the inliner in `run()`.
+    /// Whether the byte at `stop` can start a token that a pattern anchored at the punctuator or
+    /// reserved word `detail` needs next (or nothing follows), by its row of `table`
+    /// (`punctuatorNextBytes` or `keywordNextBytes`). Out of line: it runs only for wanted
+    /// tokens, and inlined it would make `emit` too big for the inliner in `run()`. Static: a
+    /// method would get a copy of the whole lexer.
     @inline(never)
-    func mayFollow(_ detail: UInt8, at stop: Int) -> Bool {
+    static func mayFollow(_ table: UnsafePointer<UInt64>, _ detail: UInt8, _ p: UnsafePointer<UInt8>, _ stop: Int, _ end: Int) -> Bool {
         guard stop < end else { return true }
         let b = p[stop]
-        return punctuatorNextBytes![Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
-    }
-
-    /// The same for a reserved word whose first and last bytes and length fit an anchor.
-    @inline(never)
-    func mayFollow(keyword detail: UInt8, at stop: Int) -> Bool {
-        guard stop < end else { return true }
-        let b = p[stop]
-        return keywordNextBytes![Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
+        return table[Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
     }
 
     /// Records what the token just emitted allows next.
@@ -841,7 +835,7 @@ struct JSLexer {
         let i = IdentifierRun.end(of: p, from: start + 1, end: end)
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
             var flags: JSTokenFlags = JSTokenFlags()
-            return (scanIdentifierTail(from: i, flags: &flags), nil, flags)
+            return (Self.scanIdentifierTail(p, end, from: i, flags: &flags), nil, flags)
         }
         return (i, JSKeywordTable.lookup(p + start, i - start, readableUpTo: p + end, table: keywords), JSTokenFlags())
     }
@@ -898,13 +892,14 @@ struct JSLexer {
         i = IdentifierRun.end(of: p, from: i + 1, end: end)
         var flags: JSTokenFlags = JSTokenFlags()
         if i < end && (p[i] >= 0x80 || p[i] == 0x5C) {
-            i = scanIdentifierTail(from: i, flags: &flags)
+            i = Self.scanIdentifierTail(p, end, from: i, flags: &flags)
         }
         return (start, i, flags, newline)
     }
 
-    /// Continues an identifier through ASCII parts, `\u` escapes and non-ASCII ID_Continue.
-    func scanIdentifierTail(from i0: Int, flags: inout JSTokenFlags) -> Int {
+    /// Continues an identifier through ASCII parts, `\u` escapes and non-ASCII ID_Continue. Static:
+    /// called from the lexer's mutating methods, a method would get a copy of the whole lexer.
+    static func scanIdentifierTail(_ p: UnsafePointer<UInt8>, _ end: Int, from i0: Int, flags: inout JSTokenFlags) -> Int {
         var i = i0
         while i < end {
             let c = p[i]
@@ -936,7 +931,7 @@ struct JSLexer {
         }
         let start = pos
         var flags: JSTokenFlags = [.hasEscapes]
-        pos = scanIdentifierTail(from: pos + n, flags: &flags)
+        pos = Self.scanIdentifierTail(p, end, from: pos + n, flags: &flags)
         emit(.identifier, from: start, flags: flags)
         after(regex: false, block: true)
     }
@@ -966,7 +961,7 @@ struct JSLexer {
             invalid(length: 1)
             return
         }
-        pos = scanIdentifierTail(from: bodyStart, flags: &flags)
+        pos = Self.scanIdentifierTail(p, end, from: bodyStart, flags: &flags)
         emit(.privateName, from: start, flags: flags)
         after(regex: false, block: true)
     }
@@ -987,7 +982,7 @@ struct JSLexer {
             if JSChar.isIdentStart(s) {
                 let start = pos
                 var flags: JSTokenFlags = JSTokenFlags()
-                pos = scanIdentifierTail(from: pos + n, flags: &flags)
+                pos = Self.scanIdentifierTail(p, end, from: pos + n, flags: &flags)
                 emit(.identifier, from: start, flags: flags)
                 after(regex: false, block: true)
                 return
@@ -1191,7 +1186,7 @@ struct JSLexer {
                 // that the token boundary matches the grammar's).
                 var ignored: JSTokenFlags = JSTokenFlags()
                 if i < end && (JSChar.isASCIIIdentPart(p[i]) || p[i] >= 0x80) {
-                    i = scanIdentifierTail(from: i, flags: &ignored)
+                    i = Self.scanIdentifierTail(p, end, from: i, flags: &ignored)
                 }
                 break
             }
