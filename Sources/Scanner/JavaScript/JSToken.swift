@@ -229,15 +229,17 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 }
 
 /// Which tokens `JSTokenizer.tokenize(_:range:marking:)` marks: identifiers and keywords whose
-/// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]` and whose last byte
-/// `z` has the same bit set in `lastByteMasks[z]` (256 masks each), the punctuators whose raw
+/// first byte `b` and length `n` have bit `min(n, 63)` set in `wordMasks[b]`, whose last byte
+/// `z` has the same bit set in `lastByteMasks[z]` and, when two bytes or longer, whose second
+/// byte `c` has it in `secondByteMasks[c]` (256 masks each), the punctuators whose raw
 /// value has its bit set in `punctuators` (only when the byte after one can start a token whose
 /// kind has its bit set in `punctuatorNext[raw value]`, or white space or a comment; or when
 /// nothing follows), reserved words only when the byte after them is one of
 /// `keywordFollowers[keyword]` (or white space or a comment), and every string and template
 /// without substitutions.
 public struct JSTokenInterest: Sendable {
-    /// The 256 first-byte masks, then the 256 last-byte masks: one table for the lexer.
+    /// The 256 first-byte masks, the 256 last-byte masks, then the 256 second-byte masks (of
+    /// words of two bytes or more): one table for the lexer.
     let masks: [UInt64]
     public let punctuators: UInt64
     /// Per punctuator: the bytes that may follow a marked one (4 × 64 bits), from the kinds of
@@ -249,10 +251,10 @@ public struct JSTokenInterest: Sendable {
 
     /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token.
     public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil,
-                keywordFollowers: [JSKeyword: Set<UInt8>] = [:]) {
+                keywordFollowers: [JSKeyword: Set<UInt8>] = [:], secondByteMasks: [UInt64]? = nil) {
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
         precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
-        masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256))
+        masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256)) + (secondByteMasks ?? [UInt64](repeating: ~0, count: 256))
         self.punctuators = punctuators
         var bytes = [UInt64](repeating: 0, count: 256)
         for (p, kinds) in (punctuatorNext ?? [UInt32](repeating: ~0, count: 64)).enumerated() {

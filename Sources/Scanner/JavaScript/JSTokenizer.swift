@@ -94,7 +94,7 @@ public enum JSTokenizer {
                 TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
                 var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
                                     output: buffer.baseAddress!, capacity: capacity)
-                lexer.marking = masks.count == 512
+                lexer.marking = masks.count == 768
                 lexer.wordMasks = masks.baseAddress
                 lexer.punctuatorMask = interest.punctuators
                 interest.nextBytes.withUnsafeBufferPointer { next in
@@ -434,6 +434,9 @@ struct JSLexer {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
+                // The second byte too, for words of two bytes or more (a one-byte word reads its
+                // only byte again and passes: `bit & 3`).
+                && wordMasks![512 + Int(p[min(start + 1, stop - 1)])] & bit | (bit & 3) != 0
                 && (kind != .keyword || Self.mayFollow(keywordNextBytes!, detail, p, stop, end))
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && Self.mayFollow(punctuatorNextBytes!, detail, p, stop, end)

@@ -134,6 +134,7 @@ public final class SignatureSet: Sendable {
         var drafts: [[UInt8]: WordEntry.Draft] = [:]
         var mask = [UInt64](repeating: 0, count: 256)
         var lastMask = [UInt64](repeating: 0, count: 256)
+        var secondMask = [UInt64](repeating: 0, count: 256)
         var punct = [[Int]](repeating: [], count: 64)
         var stringAny: [Int] = []
         var hasStringValues = false
@@ -147,6 +148,7 @@ public final class SignatureSet: Sendable {
             if let f = text.first, let l = text.last {
                 mask[Int(f)] |= 1 << UInt64(min(text.count, 63))
                 lastMask[Int(l)] |= 1 << UInt64(min(text.count, 63))
+                if text.count >= 2 { secondMask[Int(text[1])] |= 1 << UInt64(min(text.count, 63)) }
             }
         }
 
@@ -210,7 +212,7 @@ public final class SignatureSet: Sendable {
         }
         return SignatureSet(
             keywordFollowers: keywordFollowers(signatures, anchors),
-            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(drafts.values.map(WordEntry.init)), lengthMask: mask, lastByteMask: lastMask,
+            signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(drafts.values.map(WordEntry.init)), lengthMask: mask, lastByteMask: lastMask, secondByteMask: secondMask,
             punctIndex: punct, strings: StringAnchors(signatures, indices: stringAny, gates: stringGate, grams: GramIndex(gramWords)),
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted(), flat: FlatQuick(signatures))
@@ -264,7 +266,8 @@ public final class SignatureSet: Sendable {
 
     init(keywordFollowers: [JSKeyword: Set<UInt8>] = [:],
          signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
-         lengthMask: [UInt64], lastByteMask: [UInt64], punctIndex: [[Int]], strings: StringAnchors, hasStringValues: Bool,
+         lengthMask: [UInt64], lastByteMask: [UInt64], secondByteMask: [UInt64] = Array(repeating: ~0, count: 256),
+         punctIndex: [[Int]], strings: StringAnchors, hasStringValues: Bool,
          boundIndex: [String: [Int]], pathFilters: [String], flat: FlatQuick) {
         self.signatures = signatures
         self.kinds = kinds
@@ -281,7 +284,7 @@ public final class SignatureSet: Sendable {
         }
         self.punctNextKinds = nextKinds
         self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds,
-                                        keywordFollowers: keywordFollowers)
+                                        keywordFollowers: keywordFollowers, secondByteMasks: secondByteMask)
         self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex

@@ -91,4 +91,17 @@ import Testing
         #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["this", "'a'", "this", "'b'", "this"])
         #expect(scan(String(decoding: bytes, as: UTF8.self), set: set) == ["1:2 t a", "1:34 t b"])
     }
+
+    /// Second-byte masks narrow words of two bytes or more; a one-byte word is not tested on a
+    /// second byte (nor read past the end of the input for it).
+    @Test func secondByteMasksNarrowWords() {
+        var first = [UInt64](repeating: 0, count: 256), second = [UInt64](repeating: 0, count: 256)
+        first[Int(UInt8(ascii: "e"))] = 1 << 4
+        first[Int(UInt8(ascii: "x"))] = 1 << 1
+        second[Int(UInt8(ascii: "v"))] = 1 << 4
+        let interest = JSTokenInterest(wordMasks: first, punctuators: 0, secondByteMasks: second)
+        let bytes = Array("eval(else, evil, exit, x)+x".utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: interest) }
+        #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["eval", "evil", "x", "x"])
+    }
 }
