@@ -47,12 +47,6 @@ extension MatchRun {
         if !trail.isEmpty { trail.removeAll(keepingCapacity: true) }
     }
 
-    /// Sets a capture to a computed value (before the program runs: not undone by backtracking).
-    mutating func setExtra(_ slot: Int, _ value: String) {
-        extras.append(value)
-        caps[slot] = MatchCapture(kind: .extra, index: Int32(extras.count - 1))
-    }
-
     @inline(__always)
     mutating func capture(_ slot: Int32, _ value: MatchCapture) {
         guard slot >= 0 else { return }
@@ -60,6 +54,8 @@ extension MatchRun {
         caps[Int(slot)] = value
     }
 
+    /// Sets a capture to a computed value. Set before the program runs (a callee's name, a
+    /// binding's values), it is never undone: every choice is made later.
     @inline(__always)
     mutating func captureExtra(_ slot: Int32, _ value: String) {
         guard slot >= 0 else { return }

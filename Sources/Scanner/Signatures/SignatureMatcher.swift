@@ -576,7 +576,7 @@ struct MatchRun {
             next += 1
         }
         resetCaptures(count: sig.pattern.captureNames.count)
-        if case .callee(_, let slot?)? = sig.pattern.elements.first { setExtra(slot, String(decoding: name, as: UTF8.self)) }
+        if case .callee(_, let slot?)? = sig.pattern.elements.first { captureExtra(Int32(slot), String(decoding: name, as: UTF8.self)) }
         if let end = execute(sig, from: next) {
             record(sig, start: start, end: end, imported: [:], groups: &groups)
         }
@@ -589,7 +589,7 @@ struct MatchRun {
         guard quickCheck(s, at: i + 2, rest: true), let start = expressionStart(endingAt: i + 1) else { return }
         let sig = set.signatures[s]
         resetCaptures(count: sig.pattern.captureNames.count)
-        if case .callee(_, let slot?)? = sig.pattern.elements.first { setExtra(slot, String(decoding: name, as: UTF8.self)) }
+        if case .callee(_, let slot?)? = sig.pattern.elements.first { captureExtra(Int32(slot), String(decoding: name, as: UTF8.self)) }
         if let end = execute(sig, from: i + 2) {
             record(sig, start: start, end: end, imported: [:], groups: &groups)
         }
@@ -603,7 +603,7 @@ struct MatchRun {
         resetCaptures(count: sig.pattern.captureNames.count)
         if !imported.isEmpty {
             for (k, name) in sig.pattern.captureNames.enumerated() {
-                if let v = imported[name] { setExtra(k, v) }
+                if let v = imported[name] { captureExtra(Int32(k), v) }
             }
         }
         var pos = start
