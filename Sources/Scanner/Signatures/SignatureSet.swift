@@ -200,8 +200,7 @@ public final class SignatureSet: Sendable {
                                 guard list.allSatisfy({ $0.count >= 4 }), stringAny.count <= 128 else { continue }
                                 gate = k
                                 for w in list {
-                                    gramWords.append(GramIndex.Word(
-                                        bytes: w, offset: GramIndex.rareGramOffset(w), ignoringCase: ignoringCase, candidate: stringAny.count - 1))
+                                    gramWords.append(GramIndex.Word(bytes: w, ignoringCase: ignoringCase, candidate: stringAny.count - 1))
                                 }
                             }
                         }
