@@ -10,7 +10,7 @@ enum MatchBenchmark {
     struct Row {
         let path: String
         let bytes: Int
-        var tokens = 0, facts = 0
+        var tokens = 0, facts = 0, marks = 0
         var tokenize = Double.infinity, marking = Double.infinity, match = Double.infinity
         var overhead: Double { (match - tokenize) / tokenize * 100 }
     }
@@ -43,7 +43,7 @@ enum MatchBenchmark {
             for _ in 0..<rounds {
                 let t = clock.measure { row.tokens = JSTokenizer.tokenize(bytes).count }
                 row.tokenize = min(row.tokenize, TokenizeBenchmark.seconds(t))
-                let k = clock.measure { _ = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) } }
+                let k = clock.measure { row.marks = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) }.marked.count }
                 row.marking = min(row.marking, TokenizeBenchmark.seconds(k))
                 let m = clock.measure { row.facts = matcher.scan(bytes, path: p).count }
                 row.match = min(row.match, TokenizeBenchmark.seconds(m))
@@ -53,7 +53,7 @@ enum MatchBenchmark {
         if rows.count == 1, let row = rows.first {
             let mb = Double(row.bytes) / 1_000_000
             print("file: \(path)")
-            print("bytes: \(row.bytes)  tokens: \(row.tokens)  facts: \(row.facts)  signatures: \(set.signatures.count)  rounds: \(rounds)")
+            print("bytes: \(row.bytes)  tokens: \(row.tokens)  marked: \(row.marks)  facts: \(row.facts)  signatures: \(set.signatures.count)  rounds: \(rounds)")
             print(String(format: "tokenize:         %8.2f ms  %7.1f MB/s (best)", row.tokenize * 1000, mb / row.tokenize))
             print(String(format: "tokenize + match: %8.2f ms  %7.1f MB/s (best)", row.match * 1000, mb / row.match))
             print(String(format: "matching overhead: %.1f %% of tokenizing time (marking in the tokenizer: %.1f %%)",
@@ -64,7 +64,7 @@ enum MatchBenchmark {
         let tokenize = rows.reduce(0) { $0 + $1.tokenize }, match = rows.reduce(0) { $0 + $1.match }
         let marking = rows.reduce(0) { $0 + $1.marking }
         let mb = Double(bytes) / 1_000_000
-        print("directory: \(path)  files: \(rows.count)  bytes: \(bytes)  tokens: \(tokens)  facts: \(rows.reduce(0) { $0 + $1.facts })  rounds: \(rounds)")
+        print("directory: \(path)  files: \(rows.count)  bytes: \(bytes)  tokens: \(tokens)  marked: \(rows.reduce(0) { $0 + $1.marks })  facts: \(rows.reduce(0) { $0 + $1.facts })  rounds: \(rounds)")
         print(String(format: "tokenize (sum of bests):         %8.2f ms  %7.1f MB/s", tokenize * 1000, mb / tokenize))
         print(String(format: "tokenize + match (sum of bests): %8.2f ms  %7.1f MB/s", match * 1000, mb / match))
         print(String(format: "matching overhead, all files: %.1f %% of tokenizing time (marking in the tokenizer: %.1f %%)",

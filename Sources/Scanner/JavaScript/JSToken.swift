@@ -248,10 +248,17 @@ public struct JSTokenInterest: Sendable {
     /// The same per reserved word (by `JSKeyword` raw value): `( this , $str` wants `this,`, not
     /// every `this.`.
     let keywordNextBytes: [UInt64]
+    /// A Bloom filter of the words wanted (2^16 bits, one per `WordHash`): a word that passes the
+    /// byte masks is hashed and marked only when its bit is set. Most words that share an
+    /// anchor's length and first, second and last bytes are no anchor (seven in ten on
+    /// jupyterlab), and each such mark costs the matcher a token read from memory.
+    let wordBloom: [UInt64]
+    static let bloomWords = 1024
 
-    /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token.
+    /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token; `wordHashes`
+    /// nil: no Bloom filter (every word that passes the masks).
     public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil,
-                keywordFollowers: [JSKeyword: Set<UInt8>] = [:], secondByteMasks: [UInt64]? = nil) {
+                keywordFollowers: [JSKeyword: Set<UInt8>] = [:], secondByteMasks: [UInt64]? = nil, wordHashes: [UInt64]? = nil) {
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
         precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
         masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256)) + (secondByteMasks ?? [UInt64](repeating: ~0, count: 256))
@@ -268,7 +275,21 @@ public struct JSTokenInterest: Sendable {
             for b in followers.map(Int.init) + Self.separatorBytes { words[at | b >> 6] |= 1 << UInt64(b & 63) }
         }
         keywordNextBytes = words
+        if let wordHashes {
+            var bloom = [UInt64](repeating: 0, count: Self.bloomWords)
+            for h in wordHashes {
+                let bit = Self.bloomBit(h)
+                bloom[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            wordBloom = bloom
+        } else {
+            wordBloom = [UInt64](repeating: ~0, count: Self.bloomWords)
+        }
     }
+
+    /// The filter bit of a word hash: its top 16 bits (the word tables use the low ones).
+    @inline(__always)
+    static func bloomBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 48) }
 
     /// White space and comments may come between two tokens (non-ASCII: also white space and
     /// line separators).

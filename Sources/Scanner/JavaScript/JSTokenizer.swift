@@ -99,9 +99,12 @@ public enum JSTokenizer {
                 lexer.punctuatorMask = interest.punctuators
                 interest.nextBytes.withUnsafeBufferPointer { next in
                     interest.keywordNextBytes.withUnsafeBufferPointer { keywordNext in
-                        lexer.punctuatorNextBytes = next.baseAddress
-                        lexer.keywordNextBytes = keywordNext.baseAddress
-                        lexer.run()
+                        interest.wordBloom.withUnsafeBufferPointer { bloom in
+                            lexer.punctuatorNextBytes = next.baseAddress
+                            lexer.keywordNextBytes = keywordNext.baseAddress
+                            lexer.wordBloom = bloom.baseAddress
+                            lexer.run()
+                        }
                     }
                 }
                 lexer.frames.deallocate()
@@ -162,6 +165,8 @@ struct JSLexer {
     /// reserved word.
     var punctuatorNextBytes: UnsafePointer<UInt64>?
     var keywordNextBytes: UnsafePointer<UInt64>?
+    /// `JSTokenInterest.wordBloom`.
+    var wordBloom: UnsafePointer<UInt64>?
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
     /// in the hot loop even when not marking).
     var marked = RawStack(capacity: 16)
@@ -434,10 +439,7 @@ struct JSLexer {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
-                // The second byte too, for words of two bytes or more (a one-byte word reads its
-                // only byte again and passes: `bit & 3`).
-                && wordMasks![512 + Int(p[min(start + 1, stop - 1)])] & bit | (bit & 3) != 0
-                && (kind != .keyword || Self.mayFollow(keywordNextBytes!, detail, p, stop, end))
+                && Self.wantsWord(wordMasks!, wordBloom!, kind == .keyword ? keywordNextBytes : nil, detail, p, start, stop, end)
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && Self.mayFollow(punctuatorNextBytes!, detail, p, stop, end)
         case .string, .template:
@@ -458,6 +460,22 @@ struct JSLexer {
         guard stop < end else { return true }
         let b = p[stop]
         return table[Int(detail & 63) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// The tests of a word that passed the first- and last-byte masks: its second byte (words of
+    /// two bytes or more; a one-byte word reads its only byte again and passes: `bit & 3`), its
+    /// bit in the Bloom filter `bloom` (see `JSTokenInterest.wordBloom`), and for a reserved word
+    /// (`keywordNext` given) the byte after it. Out of line and static, as `mayFollow`: inlined,
+    /// they would make `emit` too big for the inliner in `run()`.
+    @inline(never)
+    static func wantsWord(_ masks: UnsafePointer<UInt64>, _ bloom: UnsafePointer<UInt64>, _ keywordNext: UnsafePointer<UInt64>?,
+                          _ detail: UInt8, _ p: UnsafePointer<UInt8>, _ start: Int, _ stop: Int, _ end: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
+        guard masks[512 + Int(p[min(start + 1, stop - 1)])] & bit | (bit & 3) != 0 else { return false }
+        let b = JSTokenInterest.bloomBit(WordHash.of(UnsafeBufferPointer(start: p, count: end), start, stop))
+        guard bloom[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return false }
+        guard let keywordNext else { return true }
+        return mayFollow(keywordNext, detail, p, stop, end)
     }
 
     /// Records what the token just emitted allows next.

@@ -341,14 +341,14 @@ struct MatchRun {
                 var hashed = false
                 let lengthBit: UInt64 = 1 << UInt64(min(len, 63))
                 if set.lengthMask[first] & lengthBit != 0, set.lastByteMask[Int(buf[t.end - 1])] & lengthBit != 0 {
-                    h = SignatureSet.hash(buf, Int(t.start), t.end)
+                    h = WordHash.of(buf, Int(t.start), t.end)
                     hashed = true
                     if let entry = set.wordTable.lookup(h, buf, Int(t.start), t.end) {
                         dispatchWord(entry, at: i)
                     }
                 }
                 if hasDynamic, t.kind == .identifier, dynamicLengthMask[first] & (1 << UInt64(min(len, 63))) != 0, !isDot(i - 1) {
-                    if !hashed { h = SignatureSet.hash(buf, Int(t.start), t.end) }
+                    if !hashed { h = WordHash.of(buf, Int(t.start), t.end) }
                     let bit = Int(h & 0xFFFF)
                     guard dynamicBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { break }
                     if let a = aliases[h]?.first(where: { equals(t, $0.text) }), let entry = set.wordTable.lookup(a.target) {
@@ -421,7 +421,7 @@ struct MatchRun {
         let from = Int(t.start) + 1, to = t.flags.contains(.unterminated) ? t.end : t.end - 1
         if plain, to - from >= 1,
            set.lengthMask[Int(buf[from])] & (1 << UInt64(min(to - from, 63))) != 0,
-           let entry = set.wordTable.lookup(SignatureSet.hash(buf, from, to), buf, from, to) {
+           let entry = set.wordTable.lookup(WordHash.of(buf, from, to), buf, from, to) {
             for s in entry.stringValues { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
             for s in entry.callees { tryComputedCallee(s, at: i, name: entry.text, groups: &groups) }
         }
@@ -498,7 +498,7 @@ struct MatchRun {
               toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }
         let alias = bytesOf(s - 2)
         guard alias != name else { return }
-        let h = SignatureSet.hash(alias)
+        let h = WordHash.of(alias)
         noteDynamic(h, alias)
         aliases[h, default: []].removeAll { $0.text == alias }
         aliases[h, default: []].append(Alias(text: alias, target: name))
@@ -687,7 +687,7 @@ struct MatchRun {
         if s > 0, toks[s - 1].isKeyword(.await) { s -= 1 }
         guard isPunct(s - 1, .assign), s - 2 >= 0, toks[s - 2].kind == .identifier, !isDot(s - 3) else { return }
         let name = bytesOf(s - 2)
-        let h = SignatureSet.hash(name)
+        let h = WordHash.of(name)
         noteDynamic(h, name)
         bindings[h, default: []].removeAll { $0.text == name }
         bindings[h, default: []].append(Binding(text: name, cls: cls, values: values))

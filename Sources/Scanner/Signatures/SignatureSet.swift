@@ -283,46 +283,13 @@ public final class SignatureSet: Sendable {
         }
         self.punctNextKinds = nextKinds
         self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds,
-                                        keywordFollowers: keywordFollowers, secondByteMasks: secondByteMask)
+                                        keywordFollowers: keywordFollowers, secondByteMasks: secondByteMask,
+                                        wordHashes: wordTable.entries.map { WordHash.of($0.text) })
         self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex
         self.pathFilters = pathFilters
         self.flat = flat
-    }
-
-    /// A hash of `p[from..<to]` (a name or a string's text), eight bytes per multiply: a word of
-    /// up to eight bytes is one unaligned load, masked to its length. Bytes past `to` are read
-    /// only when the buffer holds them (never past its end) and are masked off.
-    @inline(__always)
-    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        guard let base = p.baseAddress else { return 0 }
-        let k1: UInt64 = 0x9E37_79B9_7F4A_7C15, k2: UInt64 = 0xFF51_AFD7_ED55_8CCD
-        var h = k1 &* UInt64(truncatingIfNeeded: to - from &+ 1)
-        var k = from
-        while to - k >= 8 {
-            h = (h ^ UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) &* k2
-            h ^= h >> 29
-            k += 8
-        }
-        let rest = to - k
-        if rest > 0 {
-            var w: UInt64 = 0
-            if k + 8 <= p.count {
-                w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                // Little-endian: the word's first `rest` bytes are its low bits.
-                w = UInt64(littleEndian: w) & ((1 << UInt64(rest * 8)) &- 1)
-            } else {
-                for j in 0..<rest { w |= UInt64(base[k + j]) << UInt64(j * 8) }
-            }
-            h = (h ^ w) &* k2
-        }
-        h ^= h >> 32
-        return h &* k1
-    }
-
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBufferPointer { hash($0, 0, $0.count) }
     }
 }
 
@@ -347,7 +314,7 @@ extension PatternElement {
     }
 }
 
-/// An open-addressing table from word bytes to their index entry, keyed by `SignatureSet.hash` (no
+/// An open-addressing table from word bytes to their index entry, keyed by `WordHash` (no
 /// Swift `Hasher` on the hot path).
 struct WordTable: Sendable {
     let hashes: [UInt64]
@@ -361,7 +328,7 @@ struct WordTable: Sendable {
         var hashes = [UInt64](repeating: 0, count: size)
         var slots = [Int32](repeating: -1, count: size)
         for (n, e) in entries.enumerated() {
-            let h = SignatureSet.hash(e.text)
+            let h = WordHash.of(e.text)
             var k = Int(truncatingIfNeeded: h) & (size - 1)
             while slots[k] >= 0 { k = (k + 1) & (size - 1) }
             hashes[k] = h
@@ -393,7 +360,7 @@ struct WordTable: Sendable {
     }
 
     func lookup(_ text: [UInt8]) -> SignatureSet.WordEntry? {
-        text.withUnsafeBufferPointer { lookup(SignatureSet.hash(text), $0, 0, text.count) }
+        text.withUnsafeBufferPointer { lookup(WordHash.of(text), $0, 0, text.count) }
     }
 }
 

@@ -104,4 +104,29 @@ import Testing
         let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: interest) }
         #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["eval", "evil", "x", "x"])
     }
+
+    /// The Bloom filter of wanted words drops look-alikes that pass every byte mask (`evil` for
+    /// `eval`: same length, same first, second and last bytes), property names and keywords
+    /// included; the wanted word is marked wherever it stands, up to the end of the input.
+    @Test func wordBloomDropsLookAlikes() {
+        var first = [UInt64](repeating: 0, count: 256), last = [UInt64](repeating: 0, count: 256)
+        var second = [UInt64](repeating: 0, count: 256)
+        first[Int(UInt8(ascii: "e"))] = 1 << 4 | 1 << 10
+        last[Int(UInt8(ascii: "l"))] = 1 << 4
+        last[Int(UInt8(ascii: "e"))] = 1 << 4
+        last[Int(UInt8(ascii: "r"))] = 1 << 10
+        second[Int(UInt8(ascii: "v"))] = 1 << 4
+        second[Int(UInt8(ascii: "l"))] = 1 << 4
+        second[Int(UInt8(ascii: "x"))] = 1 << 10
+        let words = ["eval", "else", "exportHelper"].map { WordHash.of(Array($0.utf8)) }
+        let interest = JSTokenInterest(wordMasks: first, lastByteMasks: last, punctuators: 0, secondByteMasks: second,
+                                       wordHashes: words)
+        let bytes = Array("evil(a.eval, else, elle, exportHelpe, exportHelpeR, eval)||eval".utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: interest) }
+        #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["eval", "else", "eval", "eval"])
+        // Without the filter the look-alikes are marked too.
+        let unfiltered = JSTokenInterest(wordMasks: first, lastByteMasks: last, punctuators: 0, secondByteMasks: second)
+        let (_, all) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: unfiltered) }
+        #expect(all.count == 6)
+    }
 }

@@ -8,18 +8,18 @@ struct WordHashTests {
         let text = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
         for length in 0...20 {
             let word = Array(text[3..<(3 + length)])
-            let alone = SignatureSet.hash(word)
-            let inside = text.withUnsafeBufferPointer { SignatureSet.hash($0, 3, 3 + length) }
+            let alone = WordHash.of(word)
+            let inside = text.withUnsafeBufferPointer { WordHash.of($0, 3, 3 + length) }
             #expect(alone == inside, "length \(length)")
             // At the very end of a buffer the tail is read byte by byte.
-            let atEnd = Array(text[0..<(3 + length)]).withUnsafeBufferPointer { SignatureSet.hash($0, 3, 3 + length) }
+            let atEnd = Array(text[0..<(3 + length)]).withUnsafeBufferPointer { WordHash.of($0, 3, 3 + length) }
             #expect(alone == atEnd, "length \(length)")
         }
     }
 
     @Test func lengthAndEveryByteCount() {
         let words = ["", "a", "b", "ab", "ba", "a\u{0}", "abcdefgh", "abcdefgi", "abcdefghi", "bbcdefghi"].map { Array($0.utf8) }
-        #expect(Set(words.map(SignatureSet.hash)).count == words.count)
+        #expect(Set(words.map { WordHash.of($0) }).count == words.count)
     }
 
     @Test func lookupInAFile() throws {
