@@ -11,6 +11,11 @@ extension JSTokenizer {
     /// Template CR and CRLF become LF. Lone surrogates (`"\uD800"`) become U+FFFD, since a
     /// Swift `String` cannot hold them.
     public static func cookedValue(of token: JSToken, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        cookedBytes(of: token, in: bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `cookedValue` as UTF-8 bytes, without building a `String`.
+    public static func cookedBytes(of token: JSToken, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard !token.flags.contains(.unterminated), token.end <= bytes.count, let base = bytes.baseAddress else {
             return nil
         }
@@ -26,7 +31,7 @@ extension JSTokenizer {
         guard Int(token.length) >= open + close else { return nil }
         let from = start + open, to = token.end - close
         if !token.flags.contains(.hasEscapes) {
-            return String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+            return Array(UnsafeBufferPointer(start: base + from, count: to - from))
         }
         return cook(base, from, to, template: isTemplate)
     }
@@ -68,9 +73,9 @@ extension JSTokenizer {
         bytes.withUnsafeBufferPointer { identifierName(of: token, in: $0) }
     }
 
-    /// Decodes the escapes of `p[from..<to]` into UTF-16 code units, then into a String (which
-    /// pairs surrogates written as two `\u` escapes and repairs lone ones).
-    static func cook(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, template: Bool) -> String? {
+    /// Decodes the escapes of `p[from..<to]` into UTF-16 code units, then into UTF-8 (pairing
+    /// surrogates written as two `\u` escapes, lone ones becoming U+FFFD).
+    static func cook(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, template: Bool) -> [UInt8]? {
         var units: [UInt16] = []
         units.reserveCapacity(to - from)
         @inline(__always) func append(_ v: UInt32) {
@@ -159,6 +164,44 @@ extension JSTokenizer {
                 }
             }
         }
-        return String(decoding: units, as: UTF16.self)
+        return utf8(units)
+    }
+
+    /// UTF-16 code units as UTF-8, each lone surrogate as U+FFFD: what `String(decoding:as:
+    /// UTF16.self)` gives, by a plain loop (the standard library's generic transcoding path
+    /// costs about a hundred nanoseconds a unit).
+    static func utf8(_ units: [UInt16]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count)
+        var k = 0
+        while k < units.count {
+            let u = UInt32(units[k])
+            k += 1
+            if u < 0x80 {
+                out.append(UInt8(u))
+                continue
+            }
+            var v = u
+            if u & 0xF800 == 0xD800 {
+                if u < 0xDC00, k < units.count, units[k] & 0xFC00 == 0xDC00 {
+                    v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[k]) - 0xDC00)
+                    k += 1
+                } else {
+                    v = 0xFFFD
+                }
+            }
+            if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12))
+                out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18))
+                out.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+            }
+            out.append(UInt8(0x80 | v & 0x3F))
+        }
+        return out
     }
 }

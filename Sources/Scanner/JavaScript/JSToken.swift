@@ -235,8 +235,9 @@ public enum JSKeyword: UInt8, Sendable, CaseIterable {
 /// value has its bit set in `punctuators` (only when the byte after one can start a token whose
 /// kind has its bit set in `punctuatorNext[raw value]`, or white space or a comment; or when
 /// nothing follows), reserved words only when the byte after them is one of
-/// `keywordFollowers[keyword]` (or white space or a comment), and every string and template
-/// without substitutions.
+/// `keywordFollowers[keyword]` (or white space or a comment), words only when `wordHashes`
+/// (when given) holds their `WordHash`, and the strings and templates without substitutions
+/// that `strings` wants (all of them when it is nil).
 public struct JSTokenInterest: Sendable {
     /// The 256 first-byte masks, the 256 last-byte masks, then the 256 second-byte masks (of
     /// words of two bytes or more): one table for the lexer.
@@ -254,11 +255,14 @@ public struct JSTokenInterest: Sendable {
     /// jupyterlab), and each such mark costs the matcher a token read from memory.
     let wordBloom: [UInt64]
     static let bloomWords = 1024
+    let strings: JSStringInterest?
 
     /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token; `wordHashes`
     /// nil: no Bloom filter (every word that passes the masks).
     public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil,
-                keywordFollowers: [JSKeyword: Set<UInt8>] = [:], secondByteMasks: [UInt64]? = nil, wordHashes: [UInt64]? = nil) {
+                keywordFollowers: [JSKeyword: Set<UInt8>] = [:], secondByteMasks: [UInt64]? = nil, wordHashes: [UInt64]? = nil,
+                strings: JSStringInterest? = nil) {
+        self.strings = strings
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
         precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
         masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256)) + (secondByteMasks ?? [UInt64](repeating: ~0, count: 256))

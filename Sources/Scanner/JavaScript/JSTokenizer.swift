@@ -100,10 +100,13 @@ public enum JSTokenizer {
                 interest.nextBytes.withUnsafeBufferPointer { next in
                     interest.keywordNextBytes.withUnsafeBufferPointer { keywordNext in
                         interest.wordBloom.withUnsafeBufferPointer { bloom in
-                            lexer.punctuatorNextBytes = next.baseAddress
-                            lexer.keywordNextBytes = keywordNext.baseAddress
-                            lexer.wordBloom = bloom.baseAddress
-                            lexer.run()
+                            (interest.strings?.table ?? []).withUnsafeBufferPointer { strings in
+                                lexer.punctuatorNextBytes = next.baseAddress
+                                lexer.keywordNextBytes = keywordNext.baseAddress
+                                lexer.wordBloom = bloom.baseAddress
+                                lexer.stringTable = interest.strings == nil ? nil : strings.baseAddress
+                                lexer.run()
+                            }
                         }
                     }
                 }
@@ -167,6 +170,8 @@ struct JSLexer {
     var keywordNextBytes: UnsafePointer<UInt64>?
     /// `JSTokenInterest.wordBloom`.
     var wordBloom: UnsafePointer<UInt64>?
+    /// `JSTokenInterest.strings`' table; nil: every string is marked.
+    var stringTable: UnsafePointer<UInt64>?
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
     /// in the hot loop even when not marking).
     var marked = RawStack(capacity: 16)
@@ -430,8 +435,8 @@ struct JSLexer {
     }
 
     /// Marks the token `start..<stop` about to be stored as token `index` when
-    /// `JSTokenInterest` asks for it. `kind` is a constant at every call site, so only one of
-    /// the three tests is compiled into each.
+    /// `JSTokenInterest` asks for it (strings: `emitString`). `kind` is a constant at every call site,
+    /// so only one of the two tests is compiled into each.
     @inline(__always)
     mutating func mark(_ kind: JSTokenKind, from start: Int, to stop: Int, detail: UInt8, index: Int) {
         let wanted: Bool
@@ -442,8 +447,6 @@ struct JSLexer {
                 && Self.wantsWord(wordMasks!, wordBloom!, kind == .keyword ? keywordNextBytes : nil, detail, p, start, stop, end)
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && Self.mayFollow(punctuatorNextBytes!, detail, p, stop, end)
-        case .string, .template:
-            wanted = true
         default:
             wanted = false
         }
@@ -476,6 +479,33 @@ struct JSLexer {
         guard bloom[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return false }
         guard let keywordNext else { return true }
         return mayFollow(keywordNext, detail, p, stop, end)
+    }
+
+    /// Emits a string or a template without substitutions, marked (strings are not marked by
+    /// `mark`) when `stringTable` wants it, or always without a table.
+    @inline(__always)
+    mutating func emitString(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags) {
+        if marking && (stringTable == nil || Self.wantsString(stringTable!, wordMasks!, wordBloom!, p, start, pos, end, flags)) {
+            marked.push(UInt32(truncatingIfNeeded: count + overflowCount))
+        }
+        emit(kind, from: start, flags: flags)
+    }
+
+    /// Whether the string or template `p[start..<stop]` is one `stringTable` wants: by its raw
+    /// text between the delimiters, or by the word tests (string values such as `oneOf` lists
+    /// and `x["NAME"]` are in the word tables); always when it has escapes or is unterminated,
+    /// since its raw text then is not its value. Out of line: strings are scanned out of line.
+    /// Static, as `mayFollow`: a method would get a copy of the whole lexer.
+    @inline(never)
+    static func wantsString(_ table: UnsafePointer<UInt64>, _ masks: UnsafePointer<UInt64>, _ bloom: UnsafePointer<UInt64>,
+                            _ p: UnsafePointer<UInt8>, _ start: Int, _ stop: Int, _ end: Int, _ flags: JSTokenFlags) -> Bool {
+        guard !flags.contains(.hasEscapes) && !flags.contains(.unterminated) else { return true }
+        let from = start + 1, to = stop - 1
+        if JSStringInterest.wakes(table, p, from, to) { return true }
+        guard to > from else { return false }
+        let bit: UInt64 = 1 << UInt64(min(to - from, 63))
+        return masks[Int(p[from])] & bit != 0 && masks[256 + Int(p[to - 1])] & bit != 0
+            && wantsWord(masks, bloom, nil, 0, p, from, to, end)
     }
 
     /// Records what the token just emitted allows next.
@@ -1132,7 +1162,7 @@ struct JSLexer {
             i += 1
         }
         pos = i
-        emit(.string, from: start, flags: flags)
+        emitString(.string, from: start, flags: flags)
         after(regex: false, block: true)
     }
 
@@ -1170,7 +1200,7 @@ struct JSLexer {
             after(regex: true, block: false)
         } else {
             if continuation && frames.count > 1 { frames.count -= 1 }
-            emit(continuation ? .templateTail : .template, from: start, flags: flags)
+            if continuation { emit(.templateTail, from: start, flags: flags) } else { emitString(.template, from: start, flags: flags) }
             after(regex: false, block: true)
         }
     }

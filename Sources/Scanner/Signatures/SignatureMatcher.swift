@@ -305,6 +305,8 @@ struct MatchRun {
 
     func cooked(_ i: Int) -> String? { JSTokenizer.cookedValue(of: toks[i], in: buf) }
 
+    func cookedBytes(_ i: Int) -> [UInt8] { JSTokenizer.cookedBytes(of: toks[i], in: buf) ?? [] }
+
     // MARK: the scan
 
     /// Looks at every token, or only at the `marked` ones (see `SignatureSet.interest`) while no
@@ -416,23 +418,40 @@ struct MatchRun {
     mutating func dispatchString(at i: Int) {
         let t = toks[i]
         guard t.length >= 2 else { return }
+        if t.flags.contains(.unterminated) {
+            dispatchString(at: i, text: UnsafeBufferPointer(rebasing: buf[0..<0]), raw: false)
+        } else if t.flags.contains(.hasEscapes) && Int(t.length) <= Self.cookedStringLimit {
+            // The raw text is not the value (`"\x2Fhome"` is `/home`): an escaped string is tested
+            // on its cooked value.
+            let value = cookedBytes(i)
+            value.withUnsafeBufferPointer { dispatchString(at: i, text: $0, raw: false) }
+        } else {
+            dispatchString(at: i, text: UnsafeBufferPointer(rebasing: buf[(Int(t.start) + 1)..<(t.end - 1)]),
+                           raw: t.flags.contains(.hasEscapes))
+        }
+    }
+
+    /// Escaped strings up to this length are cooked before any test. A longer one (inlined
+    /// code or markup, kilobytes of `\n`) is tested on its raw text first, then cooked only
+    /// for the patterns that pass: cooking goes through UTF-16 and costs far more than a scan.
+    static let cookedStringLimit = 1024
+
+    /// Tries the patterns the string token `i` can start: those indexed under its value `text`
+    /// (`oneOf` lists, `x["NAME"]`), and the string patterns it can wake. `raw`: `text` is an
+    /// escaped string's raw text, and the patterns that pass on it are tested on its value too.
+    mutating func dispatchString(at i: Int, text: UnsafeBufferPointer<UInt8>, raw: Bool) {
         var groups: [Int32] = []
-        let plain = !t.flags.contains(.hasEscapes) && !t.flags.contains(.unterminated)
-        let from = Int(t.start) + 1, to = t.flags.contains(.unterminated) ? t.end : t.end - 1
-        if plain, to - from >= 1,
-           set.lengthMask[Int(buf[from])] & (1 << UInt64(min(to - from, 63))) != 0,
-           let entry = set.wordTable.lookup(WordHash.of(buf, from, to), buf, from, to) {
+        let count = text.count
+        if !raw, count >= 1, set.lengthMask[Int(text[0])] & (1 << UInt64(min(count, 63))) != 0,
+           let entry = set.wordTable.lookup(WordHash.of(text, 0, count), text, 0, count) {
             for s in entry.stringValues { trySignature(s, start: i, anchor: i, imported: [:], groups: &groups) }
             for s in entry.callees { tryComputedCallee(s, at: i, name: entry.text, groups: &groups) }
         }
         let strings = set.strings
-        guard !strings.isEmpty, to >= from else { return }
-        // The first capture's constraints are checked on the raw bytes between the delimiters
-        // first; an escaped string is cooked only when a candidate passes on its raw text.
-        let inner = UnsafeBufferPointer(rebasing: buf[from..<to])
-        var candidates = strings.candidates(inner)
+        guard !strings.isEmpty else { return }
+        var candidates = strings.candidates(text)
         var unfiltered = 0
-        var cookedBytes: [UInt8]?
+        var cookedValue: [UInt8]?
         while true {
             let n: Int
             if let next = candidates.popFirst() {
@@ -447,18 +466,18 @@ struct MatchRun {
             guard active[s] else { continue }
             let slot = Int(strings.slots[n])
             if slot >= 0 {
-                let sig = set.signatures[s]
                 // The gate's `contains` was proven by the gram index: not searched again here.
                 let gate = strings.gates[n]
                 var holds = true
+                let sig = set.signatures[s]
                 for (k, c) in sig.constraints.enumerated() where c.capture == slot && k != gate {
-                    if !c.constraint.holds(inner) { holds = false; break }
+                    if !c.constraint.holds(text) { holds = false; break }
                 }
                 guard holds else { continue }
-                if !plain {
-                    if cookedBytes == nil { cookedBytes = cooked(i).map { Array($0.utf8) } ?? [] }
-                    guard cookedBytes!.withUnsafeBufferPointer({ cb in
-                        sig.constraints.allSatisfy { $0.capture != slot || $0.constraint.holds(cb) }
+                if raw {
+                    if cookedValue == nil { cookedValue = cookedBytes(i) }
+                    guard cookedValue!.withUnsafeBufferPointer({ v in
+                        sig.constraints.allSatisfy { $0.capture != slot || $0.constraint.holds(v) }
                     }) else { continue }
                 }
             }

@@ -284,7 +284,8 @@ public final class SignatureSet: Sendable {
         self.punctNextKinds = nextKinds
         self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds,
                                         keywordFollowers: keywordFollowers, secondByteMasks: secondByteMask,
-                                        wordHashes: wordTable.entries.map { WordHash.of($0.text) })
+                                        wordHashes: wordTable.entries.map { WordHash.of($0.text) },
+                                        strings: strings.unfiltered.isEmpty ? strings.interest : nil)
         self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex

@@ -106,6 +106,12 @@ final class StringAnchors: Sendable {
         self.unfiltered = unfiltered
     }
 
+    /// The same tests for the tokenizer, which marks only the strings that pass them.
+    var interest: JSStringInterest {
+        JSStringInterest(first: first.map { ($0.low, $0.high) }, last: last.map { ($0.low, $0.high) },
+                         gated: (gated.low, gated.high), shortestGatedWord: grams.minWordLength, emptyWakes: !empty.isEmpty)
+    }
+
     /// The patterns the raw text `inner` (between the quotes) can wake, in declaration order.
     func candidates(_ inner: UnsafeBufferPointer<UInt8>) -> PatternBits {
         guard let f = inner.first, let l = inner.last else { return empty }

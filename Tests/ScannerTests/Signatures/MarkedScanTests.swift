@@ -88,7 +88,8 @@ import Testing
         #expect(SignatureSet.keywordFollowers(set.signatures, [[.word(Array("this".utf8), back: 1)]]) == [.this: [UInt8(ascii: ",")]])
         let bytes = Array("f(this,'a',{},arguments);this.x;g(this ,'b',1,arguments);this".utf8)
         let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) }
-        #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["this", "'a'", "this", "'b'", "this"])
+        // No pattern starts at a string here: the strings are not marked.
+        #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == ["this", "this", "this"])
         #expect(scan(String(decoding: bytes, as: UTF8.self), set: set) == ["1:2 t a", "1:34 t b"])
     }
 
@@ -128,5 +129,31 @@ import Testing
         let unfiltered = JSTokenInterest(wordMasks: first, lastByteMasks: last, punctuators: 0, secondByteMasks: second)
         let (_, all) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: unfiltered) }
         #expect(all.count == 6)
+    }
+
+    /// Strings are marked when their raw text can wake a string pattern (by its first and last
+    /// byte, and for `contains` words by its length), when a word table may hold their text,
+    /// and always when they have escapes or no closing quote; the marked scan then finds what
+    /// the full walk finds.
+    @Test func stringsMarkedByWhatTheirTextCanWake() throws {
+        let set = try signatureSet(#"""
+            {"pattern": "$str:u", "where": {"u": {"prefix": "/api/", "suffix": ".js"}}, "emit": {"kind": "t", "key": "u:{u}"}},
+            {"pattern": "$str:e", "where": {"e": {"contains": "cdn.growthbook.io"}}, "emit": {"kind": "t", "key": "e:{e}"}},
+            {"pattern": "$str:m", "where": {"m": {"oneOf": ["RNIapModule"]}}, "emit": {"kind": "t", "key": "m:{m}"}}
+            """#)
+        let source = #"""
+            a("/api/x.js", "/api/x.json", "div", `/api/t.js`, "x cdn.growthbook.io", "cdn.growthbook", "RNIapModule",
+              "RNIapModulf", "\/api\/y.js", '', "/api/z.js
+            """#
+        let bytes = Array(source.utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) }
+        #expect(marked.map { JSTokenizer.text(of: tokens[Int($0)], in: bytes) } == [
+            #""/api/x.js""#, "`/api/t.js`", #""x cdn.growthbook.io""#, #""RNIapModule""#, #""\/api\/y.js""#, #""/api/z.js"#,
+        ])
+        let matcher = SignatureMatcher(set)
+        let facts = matcher.scan(bytes, path: "a.js").map { $0.fact.key }
+        #expect(facts == matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: "a.js").map { $0.fact.key })
+        // The escaped `"\/api\/y.js"` is tested on its value, `/api/y.js`.
+        #expect(facts == ["u:/api/x.js", "u:/api/t.js", "e:x cdn.growthbook.io", "m:RNIapModule", "u:/api/y.js"])
     }
 }

@@ -538,6 +538,8 @@ struct CodeSignatureTests {
         let facts = inventory(SignatureFixtures.obfuscation).filter { SignatureFixtures.obfuscationKinds?.contains($0.kind) ?? true }
         #expect(facts.map { describeSignatureFact($0, path: false) } == [
             "1:1 obfuscated-access global-computed:eval {argument=literal, property=eval}",
+            // `self["\x65\x76\x61\x6c"](q)` is tested on its value: a call of `eval` as well.
+            "1:22 dynamic-code eval:non-literal {argument=non-literal, sink=eval}",
             "1:22 obfuscated-access global-computed:eval {argument=literal, property=eval}",
             "1:50 obfuscated-access global-computed:eval {argument=decoded, property=eval}",
             "1:82 obfuscated-access global-computed:non-literal {argument=non-literal}",
