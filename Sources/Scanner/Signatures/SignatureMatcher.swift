@@ -217,8 +217,10 @@ struct MatchRun {
     let active: [Bool]
     var matches: [SignatureMatcher.RawMatch] = []
 
-    struct Alias { let text: [UInt8]; let target: [UInt8] }
-    struct Binding { let text: [UInt8]; let cls: String; let values: [String: String] }
+    /// `depth`: the brace depth (see `braceDepth`) of the block the name was given in; it ends
+    /// with that block.
+    struct Alias { let text: [UInt8]; let target: [UInt8]; let depth: Int }
+    struct Binding { let text: [UInt8]; let cls: String; let values: [String: String]; let depth: Int }
     var aliases: [UInt64: [Alias]] = [:]
     /// Bit `hash & 0xFFFF` is set for every alias or bound name: most identifiers skip the lookup.
     var dynamicBloom = [UInt64](repeating: 0, count: 1024)
@@ -227,12 +229,75 @@ struct MatchRun {
     /// Like `SignatureSet.lengthMask`, for alias and bound names: identifiers whose first byte and
     /// length fit no such name are not even hashed.
     var dynamicLengthMask = [UInt64](repeating: 0, count: 256)
+    /// Braces opened minus braces closed since the first live alias or binding: counted only
+    /// while one is live (every token is visited then), relative to where counting began.
+    var braceDepth = 0
+    /// The deepest block holding a live alias or binding: a `}` below it ends some.
+    var deepestDynamic = Int.min
+    /// The token the scan is at: braces are counted up to it (a pattern found there may start
+    /// or end elsewhere).
+    var position = 0
+
+    /// The brace depth at the name token `k` (before `position`): `braceDepth` less the braces
+    /// after `k` already counted (`Lo = ld("Camera", {web: …})` bound from inside the braces
+    /// belongs to the block around `Lo`).
+    func depth(atName k: Int) -> Int {
+        var d = braceDepth
+        var j = k + 1
+        while j <= position && j < toks.count {
+            let t = toks[j]
+            if t.kind == .punctuator {
+                if t.detail == JSPunctuator.leftBrace.rawValue { d -= 1 } else if t.detail == JSPunctuator.rightBrace.rawValue { d += 1 }
+            }
+            j += 1
+        }
+        return d
+    }
 
     mutating func noteDynamic(_ h: UInt64, _ name: [UInt8]) {
         let bit = Int(h & 0xFFFF)
         dynamicBloom[bit >> 6] |= 1 << UInt64(bit & 63)
         if let f = name.first { dynamicLengthMask[Int(f)] |= 1 << UInt64(min(name.count, 63)) }
         hasDynamic = true
+    }
+
+    /// Counts a brace while names are live; a `}` that closes the block of some alias or
+    /// binding ends it (minified names are reused in every function: `t` an alias of `open` in
+    /// one module is a parameter in the next). Returns whether names are still live.
+    @inline(__always)
+    mutating func countBrace(_ t: JSToken) -> Bool {
+        guard t.kind == .punctuator else { return true }
+        if t.detail == JSPunctuator.leftBrace.rawValue {
+            braceDepth += 1
+        } else if t.detail == JSPunctuator.rightBrace.rawValue {
+            braceDepth -= 1
+            if braceDepth < deepestDynamic { endBlock() }
+        }
+        return hasDynamic
+    }
+
+    /// Ends the aliases and bindings given in blocks deeper than `braceDepth`.
+    mutating func endBlock() {
+        for (h, list) in aliases { aliases[h] = list.filter { $0.depth <= braceDepth } }
+        for (h, list) in bindings { bindings[h] = list.filter { $0.depth <= braceDepth } }
+        aliases = aliases.filter { !$0.value.isEmpty }
+        bindings = bindings.filter { !$0.value.isEmpty }
+        rebuildDynamic()
+    }
+
+    /// The filters and `deepestDynamic` from the live aliases and bindings.
+    mutating func rebuildDynamic() {
+        for k in dynamicBloom.indices { dynamicBloom[k] = 0 }
+        for k in dynamicLengthMask.indices { dynamicLengthMask[k] = 0 }
+        hasDynamic = false
+        deepestDynamic = Int.min
+        for (hash, list) in aliases {
+            for a in list { noteDynamic(hash, a.text); deepestDynamic = max(deepestDynamic, a.depth) }
+        }
+        for (hash, list) in bindings {
+            for b in list { noteDynamic(hash, b.text); deepestDynamic = max(deepestDynamic, b.depth) }
+        }
+        if !hasDynamic { braceDepth = 0 }
     }
     var bindings: [UInt64: [Binding]] = [:]
 
@@ -247,11 +312,7 @@ struct MatchRun {
         if aliases[h]?.isEmpty == true { aliases[h] = nil }
         if bindings[h]?.isEmpty == true { bindings[h] = nil }
         guard (aliases[h]?.count ?? 0) + (bindings[h]?.count ?? 0) < before else { return }
-        for k in dynamicBloom.indices { dynamicBloom[k] = 0 }
-        for k in dynamicLengthMask.indices { dynamicLengthMask[k] = 0 }
-        hasDynamic = false
-        for (hash, list) in aliases { for a in list { noteDynamic(hash, a.text) } }
-        for (hash, list) in bindings { for b in list { noteDynamic(hash, b.text) } }
+        rebuildDynamic()
     }
     /// The machine's state, kept between candidates so that trying one allocates nothing.
     var caps: [MatchCapture] = []
@@ -331,10 +392,18 @@ struct MatchRun {
                     livegate_prefetch(buf.baseAddress! + Int(t.start))
                     livegate_prefetch(toks.baseAddress! + Int(marked[nextMark + 8]) - 1)
                 }
-                i = hasDynamic ? nextDynamicCandidate(from: i, before: mark) : mark
+                if hasDynamic {
+                    i = nextDynamicCandidate(from: i, before: mark)
+                    // A `}` ended the last live name: the marks take over.
+                    if !hasDynamic { i = mark }
+                } else {
+                    i = mark
+                }
                 guard i < n else { break }
             }
             let t = toks[i]
+            if hasDynamic { _ = countBrace(t) }
+            position = i
             switch t.kind {
             case .identifier, .keyword:
                 let first = Int(buf[Int(t.start)])
@@ -386,15 +455,19 @@ struct MatchRun {
     }
 
     /// The first identifier at or after `i` (and before `limit`) that may be an alias or a bound
-    /// name, or `limit`: a tight loop over the tokens the marks skip while names are live.
-    func nextDynamicCandidate(from i0: Int, before limit: Int) -> Int {
+    /// name, or `limit`: a tight loop over the tokens the marks skip while names are live, which
+    /// counts their braces. When a `}` ends the last live name, the token after it (the marks
+    /// take over again).
+    mutating func nextDynamicCandidate(from i0: Int, before limit: Int) -> Int {
         var i = i0
-        dynamicLengthMask.withUnsafeBufferPointer { masks in
-            while i < limit {
-                let t = toks[i]
-                if t.kind == .identifier, masks[Int(buf[Int(t.start)])] & (1 << UInt64(min(Int(t.length), 63))) != 0 { return }
-                i += 1
+        while i < limit {
+            let t = toks[i]
+            if t.kind == .identifier {
+                if dynamicLengthMask[Int(buf[Int(t.start)])] & (1 << UInt64(min(Int(t.length), 63))) != 0 { return i }
+            } else if !countBrace(t) {
+                return i + 1
             }
+            i += 1
         }
         return i
     }
@@ -520,7 +593,9 @@ struct MatchRun {
         let h = WordHash.of(alias)
         noteDynamic(h, alias)
         aliases[h, default: []].removeAll { $0.text == alias }
-        aliases[h, default: []].append(Alias(text: alias, target: name))
+        let depth = depth(atName: s - 2)
+        aliases[h, default: []].append(Alias(text: alias, target: name, depth: depth))
+        deepestDynamic = max(deepestDynamic, depth)
     }
 
     /// The first token of the member/call expression that ends at token `end`
@@ -709,7 +784,9 @@ struct MatchRun {
         let h = WordHash.of(name)
         noteDynamic(h, name)
         bindings[h, default: []].removeAll { $0.text == name }
-        bindings[h, default: []].append(Binding(text: name, cls: cls, values: values))
+        let depth = depth(atName: s - 2)
+        bindings[h, default: []].append(Binding(text: name, cls: cls, values: values, depth: depth))
+        deepestDynamic = max(deepestDynamic, depth)
     }
 
     // MARK: elements the machine reads (see MatchRun+Machine.swift)

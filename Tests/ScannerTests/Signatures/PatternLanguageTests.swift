@@ -139,6 +139,29 @@ struct PatternLanguageTests {
         #expect(got9 == ["1:39 t Camera"])
     }
 
+    /// An alias or binding ends with the block it was given in: minified names are reused in
+    /// every function. It lives on in nested blocks, and a binding made from inside braces of
+    /// its own definition (`{web: …}`) belongs to the block around the name.
+    @Test func aliasesAndBindingsEndWithTheirBlock() throws {
+        let alias = #"{"pattern": "$callee(open) ( $str:a", "emit": {"kind": "t", "key": "{a}"}}"#
+        let got = try run(alias, "function a(){var t=window.open;if(x){t('1')}}function b(t){t('2')}var n=w.open;n('3');{n('4')}")
+        #expect(got == ["1:38 t 1", "1:80 t 3", "1:88 t 4"])
+        let sigs = #"""
+            {"pattern": "( $str:p , { web :", "bind": "plugin", "emit": {"kind": "t", "key": "def:{p}"}},
+            {"pattern": "$bound(plugin) . $ident:m (", "emit": {"kind": "t", "key": "{p}.{m}"}}
+            """#
+        let js = "function f(){const c=reg(\"Cam\",{web:()=>{}});c.snap()}function g(c){c.snap()}"
+            + "const L=reg(\"Geo\",{web:{}});function h(){L.watch()}"
+        let bound = try run(sigs, js)
+        #expect(bound == ["1:25 t def:Cam", "1:46 t Cam.snap", "1:89 t def:Geo", "1:119 t Geo.watch"])
+        // The marked scan and the full walk agree on it.
+        let set = try signatureSet(sigs)
+        let bytes = Array(js.utf8)
+        let matcher = SignatureMatcher(set)
+        #expect(matcher.scan(bytes, path: "a.js").map(\.fact.key)
+                == matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: "a.js").map(\.fact.key))
+    }
+
     @Test func calleeCaptureAndFirstWordIsNotAProperty() throws {
         let sig = #"{"pattern": "$callee(a|b):n ( $str:s", "emit": {"kind": "t", "key": "{n}{s}"}}"#
         let got10 = try run(sig, "a('1'); o.b('2')")
