@@ -223,6 +223,9 @@ public final class SignatureSet: Sendable {
     static func keywordFollowers(_ signatures: [Signature], _ anchors: [[PatternAnchor]]) -> [JSKeyword: Set<UInt8>] {
         var followers: [JSKeyword: Set<UInt8>] = [:]
         var open = Set<JSKeyword>()
+        // By spelling, built once: describing every keyword per anchor cost 66 M instructions at
+        // every start.
+        let reserved = Dictionary(JSKeyword.allCases.filter(\.isReserved).map { (Array("\($0)".utf8), $0) }) { a, _ in a }
         for (index, list) in anchors.enumerated() {
             for anchor in list {
                 let w: [UInt8], back: Int?
@@ -231,8 +234,7 @@ public final class SignatureSet: Sendable {
                 case .callee(let word): (w, back) = (word, nil)
                 default: continue
                 }
-                let spelling = String(decoding: w, as: UTF8.self)
-                guard let k = JSKeyword.allCases.first(where: { $0.isReserved && "\($0)" == spelling }) else { continue }
+                guard let k = reserved[w] else { continue }
                 let q = signatures[index].quick
                 if let back, back + 1 < q.count, let bytes = firstBytes(of: q[back + 1], words: signatures[index].quickWords) {
                     followers[k, default: []].formUnion(bytes)
