@@ -256,13 +256,36 @@ public struct JSTokenInterest: Sendable {
     let wordBloom: [UInt64]
     static let bloomWords = 1024
     let strings: JSStringInterest?
+    /// The bytes that may follow a wanted identifier (`. p = $str` wants `p=`, not `p.`), hashed:
+    /// 1024 words of bits for the words any byte may follow (by `bloomBit`), 1024 for the pairs
+    /// of a word and a byte that may follow it (by `followBit`), then 4 for the separator bytes
+    /// (white space and comments may come between). Empty: no filter.
+    let wordFollow: [UInt64]
 
     /// `lastByteMasks` nil: any last byte; `punctuatorNext` nil: any next token; `wordHashes`
     /// nil: no Bloom filter (every word that passes the masks).
     public init(wordMasks: [UInt64], lastByteMasks: [UInt64]? = nil, punctuators: UInt64, punctuatorNext: [UInt32]? = nil,
                 keywordFollowers: [JSKeyword: Set<UInt8>] = [:], secondByteMasks: [UInt64]? = nil, wordHashes: [UInt64]? = nil,
-                strings: JSStringInterest? = nil) {
+                strings: JSStringInterest? = nil, wordFollowers: [(hash: UInt64, followers: Set<UInt8>?)]? = nil) {
         self.strings = strings
+        if let wordFollowers {
+            var table = [UInt64](repeating: 0, count: 2 * Self.bloomWords + 4)
+            for (h, followers) in wordFollowers {
+                if let followers {
+                    for b in followers {
+                        let bit = Self.followBit(h, b)
+                        table[Self.bloomWords + bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                } else {
+                    let bit = Self.bloomBit(h)
+                    table[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+            for b in Self.separatorBytes { table[2 * Self.bloomWords + b >> 6] |= 1 << UInt64(b & 63) }
+            wordFollow = table
+        } else {
+            wordFollow = []
+        }
         precondition(wordMasks.count == 256 && (lastByteMasks?.count ?? 256) == 256, "one mask per byte value")
         precondition((punctuatorNext?.count ?? 64) == 64, "one mask per punctuator")
         masks = wordMasks + (lastByteMasks ?? [UInt64](repeating: ~0, count: 256)) + (secondByteMasks ?? [UInt64](repeating: ~0, count: 256))
@@ -294,6 +317,12 @@ public struct JSTokenInterest: Sendable {
     /// The filter bit of a word hash: its top 16 bits (the word tables use the low ones).
     @inline(__always)
     static func bloomBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 48) }
+
+    /// The filter bit of a word hash and a byte that follows the word.
+    @inline(__always)
+    static func followBit(_ hash: UInt64, _ byte: UInt8) -> Int {
+        Int(truncatingIfNeeded: ((hash ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD) >> 48)
+    }
 
     /// White space and comments may come between two tokens (non-ASCII: also white space and
     /// line separators).

@@ -101,11 +101,14 @@ public enum JSTokenizer {
                     interest.keywordNextBytes.withUnsafeBufferPointer { keywordNext in
                         interest.wordBloom.withUnsafeBufferPointer { bloom in
                             (interest.strings?.table ?? []).withUnsafeBufferPointer { strings in
+                              interest.wordFollow.withUnsafeBufferPointer { follow in
+                                lexer.wordFollow = follow.isEmpty ? nil : follow.baseAddress
                                 lexer.punctuatorNextBytes = next.baseAddress
                                 lexer.keywordNextBytes = keywordNext.baseAddress
                                 lexer.wordBloom = bloom.baseAddress
                                 lexer.stringTable = interest.strings == nil ? nil : strings.baseAddress
                                 lexer.run()
+                              }
                             }
                         }
                     }
@@ -170,6 +173,8 @@ struct JSLexer {
     var keywordNextBytes: UnsafePointer<UInt64>?
     /// `JSTokenInterest.wordBloom`.
     var wordBloom: UnsafePointer<UInt64>?
+    /// `JSTokenInterest.wordFollow`; nil: no filter.
+    var wordFollow: UnsafePointer<UInt64>?
     /// `JSTokenInterest.strings`' table; nil: every string is marked.
     var stringTable: UnsafePointer<UInt64>?
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
@@ -444,7 +449,8 @@ struct JSLexer {
         case .identifier, .keyword:
             let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
             wanted = wordMasks![Int(p[start])] & bit != 0 && wordMasks![256 + Int(p[stop - 1])] & bit != 0
-                && Self.wantsWord(wordMasks!, wordBloom!, kind == .keyword ? keywordNextBytes : nil, detail, p, start, stop, end)
+                && Self.wantsWord(wordMasks!, wordBloom!, kind == .keyword ? keywordNextBytes : nil,
+                                  kind == .keyword ? nil : wordFollow, detail, p, start, stop, end)
         case .punctuator:
             wanted = punctuatorMask & (1 << UInt64(detail & 63)) != 0 && Self.mayFollow(punctuatorNextBytes!, detail, p, stop, end)
         default:
@@ -467,18 +473,25 @@ struct JSLexer {
 
     /// The tests of a word that passed the first- and last-byte masks: its second byte (words of
     /// two bytes or more; a one-byte word reads its only byte again and passes: `bit & 3`), its
-    /// bit in the Bloom filter `bloom` (see `JSTokenInterest.wordBloom`), and for a reserved word
-    /// (`keywordNext` given) the byte after it. Out of line and static, as `mayFollow`: inlined,
-    /// they would make `emit` too big for the inliner in `run()`.
+    /// bit in the Bloom filter `bloom` (see `JSTokenInterest.wordBloom`), and the byte after it:
+    /// for a reserved word by `keywordNext`, for an identifier by `follow` (see
+    /// `JSTokenInterest.wordFollow`). Out of line and static, as `mayFollow`: inlined, they
+    /// would make `emit` too big for the inliner in `run()`.
     @inline(never)
     static func wantsWord(_ masks: UnsafePointer<UInt64>, _ bloom: UnsafePointer<UInt64>, _ keywordNext: UnsafePointer<UInt64>?,
-                          _ detail: UInt8, _ p: UnsafePointer<UInt8>, _ start: Int, _ stop: Int, _ end: Int) -> Bool {
+                          _ follow: UnsafePointer<UInt64>?, _ detail: UInt8, _ p: UnsafePointer<UInt8>,
+                          _ start: Int, _ stop: Int, _ end: Int) -> Bool {
         let bit: UInt64 = 1 << UInt64(min(stop - start, 63))
         guard masks[512 + Int(p[min(start + 1, stop - 1)])] & bit | (bit & 3) != 0 else { return false }
-        let b = JSTokenInterest.bloomBit(WordHash.of(UnsafeBufferPointer(start: p, count: end), start, stop))
+        let h = WordHash.of(UnsafeBufferPointer(start: p, count: end), start, stop)
+        let b = JSTokenInterest.bloomBit(h)
         guard bloom[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return false }
-        guard let keywordNext else { return true }
-        return mayFollow(keywordNext, detail, p, stop, end)
+        if let keywordNext { return mayFollow(keywordNext, detail, p, stop, end) }
+        guard let follow, stop < end, follow[b >> 6] & (1 << UInt64(b & 63)) == 0 else { return true }
+        let c = p[stop]
+        if follow[2 * JSTokenInterest.bloomWords + Int(c >> 6)] & (1 << UInt64(c & 63)) != 0 { return true }
+        let f = JSTokenInterest.followBit(h, c)
+        return follow[JSTokenInterest.bloomWords + f >> 6] & (1 << UInt64(f & 63)) != 0
     }
 
     /// Emits a string or a template without substitutions, marked (strings are not marked by
@@ -505,7 +518,7 @@ struct JSLexer {
         guard to > from else { return false }
         let bit: UInt64 = 1 << UInt64(min(to - from, 63))
         return masks[Int(p[from])] & bit != 0 && masks[256 + Int(p[to - 1])] & bit != 0
-            && wantsWord(masks, bloom, nil, 0, p, from, to, end)
+            && wantsWord(masks, bloom, nil, nil, 0, p, from, to, end)
     }
 
     /// Records what the token just emitted allows next.

@@ -210,11 +210,38 @@ public final class SignatureSet: Sendable {
             }
         }
         return SignatureSet(
-            keywordFollowers: keywordFollowers(signatures, anchors),
+            keywordFollowers: keywordFollowers(signatures, anchors), wordFollowers: wordFollowers(signatures, anchors),
             signatures: signatures, kinds: kinds, files: files, wordTable: WordTable(drafts.values.map(WordEntry.init)), lengthMask: mask, lastByteMask: lastMask, secondByteMask: secondMask,
             punctIndex: punct, strings: StringAnchors(signatures, indices: stringAny, gates: stringGate, grams: GramIndex(gramWords)),
             hasStringValues: hasStringValues, boundIndex: bound,
             pathFilters: filters.sorted(), flat: FlatQuick(signatures))
+    }
+
+    /// Words that anchor patterns (`. p = $str` at `p`): the bytes the element after them can
+    /// start with, so that the tokenizer marks `p=` and not every `p.` or `p,`; nil (any byte)
+    /// for a word some pattern accepts anything after, and for `$callee` anchors (`(0,x.NAME)(`,
+    /// aliases: `t = x.NAME;`).
+    static func wordFollowers(_ signatures: [Signature], _ anchors: [[PatternAnchor]]) -> [[UInt8]: Set<UInt8>?] {
+        var followers: [[UInt8]: Set<UInt8>?] = [:]
+        for (index, list) in anchors.enumerated() {
+            for anchor in list {
+                switch anchor {
+                case .word(let w, let back):
+                    let q = signatures[index].quick
+                    if case .some(.none) = followers[w] { continue }  // already any byte
+                    if back + 1 < q.count, let bytes = firstBytes(of: q[back + 1], words: signatures[index].quickWords) {
+                        followers[w] = (followers[w] ?? []).map { $0.union(bytes) } ?? bytes
+                    } else {
+                        followers[w] = .some(nil)
+                    }
+                case .callee(let w):
+                    followers[w] = .some(nil)
+                default:
+                    continue
+                }
+            }
+        }
+        return followers
     }
 
     /// Reserved words that anchor patterns (`( this , $str` at `this`): the bytes the element after
@@ -265,7 +292,7 @@ public final class SignatureSet: Sendable {
         }
     }
 
-    init(keywordFollowers: [JSKeyword: Set<UInt8>] = [:],
+    init(keywordFollowers: [JSKeyword: Set<UInt8>] = [:], wordFollowers: [[UInt8]: Set<UInt8>?]? = nil,
          signatures: [Signature], kinds: [String: Set<String>], files: [String], wordTable: WordTable,
          lengthMask: [UInt64], lastByteMask: [UInt64], secondByteMask: [UInt64] = Array(repeating: ~0, count: 256),
          punctIndex: [[Int]], strings: StringAnchors, hasStringValues: Bool,
@@ -287,7 +314,8 @@ public final class SignatureSet: Sendable {
         self.interest = JSTokenInterest(wordMasks: lengthMask, lastByteMasks: lastByteMask, punctuators: mask, punctuatorNext: nextKinds,
                                         keywordFollowers: keywordFollowers, secondByteMasks: secondByteMask,
                                         wordHashes: wordTable.entries.map { WordHash.of($0.text) },
-                                        strings: strings.unfiltered.isEmpty ? strings.interest : nil)
+                                        strings: strings.unfiltered.isEmpty ? strings.interest : nil,
+                                        wordFollowers: wordFollowers.map { $0.map { (WordHash.of($0.key), $0.value) } })
         self.strings = strings
         self.hasStringValues = hasStringValues
         self.boundIndex = boundIndex

@@ -156,4 +156,23 @@ import Testing
         // The escaped `"\/api\/y.js"` is tested on its value, `/api/y.js`.
         #expect(facts == ["u:/api/x.js", "u:/api/t.js", "e:x cdn.growthbook.io", "m:RNIapModule", "u:/api/y.js"])
     }
+
+    /// An identifier that anchors patterns is marked only before a byte the element after it can
+    /// start with (or white space, a comment, or the end); a `$callee` anchor before any byte.
+    @Test func identifiersMarkedByTheByteAfterThem() throws {
+        let set = try signatureSet(#"""
+            {"pattern": ". p = $str:u", "emit": {"kind": "t", "key": "p:{u}"}},
+            {"pattern": "$callee(boot) (", "emit": {"kind": "t", "key": "boot"}}
+            """#)
+        let followers = SignatureSet.wordFollowers(set.signatures, AnchorChoice.anchors(for: set.signatures))
+        #expect(followers.count == 2)
+        #expect(followers[Array("p".utf8)] == .some([UInt8(ascii: "=")]))
+        #expect(followers[Array("boot".utf8)] == .some(nil))
+        let source = "n.p=\"https://cdn.example/\";n.p.x(p,p);n.p =\"/a/\";boot;x.boot)(1);n.p"
+        let bytes = Array(source.utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) }
+        #expect(marked.map { Int(tokens[Int($0)].start) } == [2, 40, 49, 56, 67])  // p=, p =, boot, boot), p at the end
+        let matcher = SignatureMatcher(set)
+        #expect(matcher.scan(bytes, path: "a.js").map(\.fact.key) == matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: "a.js").map(\.fact.key))
+    }
 }
