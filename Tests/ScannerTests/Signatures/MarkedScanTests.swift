@@ -175,4 +175,25 @@ import Testing
         let matcher = SignatureMatcher(set)
         #expect(matcher.scan(bytes, path: "a.js").map(\.fact.key) == matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: "a.js").map(\.fact.key))
     }
+
+    /// An escaped string longer than `cookedStringLimit` is tested on its raw text first and on
+    /// its value only for the patterns that pass: a word in it is found (and its value checked),
+    /// an escape at its first byte hides a prefix (the documented limit); a short one is tested
+    /// on its value outright.
+    @Test func longEscapedStringsAreTestedRawFirst() throws {
+        let set = try signatureSet(#"""
+            {"pattern": "$str:u", "where": {"u": {"prefix": "/api/"}}, "emit": {"kind": "t", "key": "u"}},
+            {"pattern": "$str:e", "where": {"e": {"contains": "cdn.growthbook.io"}}, "emit": {"kind": "t", "key": "e"}}
+            """#)
+        let filler = String(repeating: "a\\n", count: MatchRun.cookedStringLimit / 3)
+        let js = "f('\\/api/short');g('\\/api/" + filler + "');h('" + filler + " cdn.growthbook.io')"
+        let bytes = Array(js.utf8)
+        let matcher = SignatureMatcher(set)
+        let facts = matcher.scan(bytes, path: "a.js").map { "\($0.fact.location.column) \($0.fact.key)" }
+        // `f`'s short string is cooked (`/api/short`); `g`'s long one starts with `\/` raw; `h`'s
+        // word is found raw, then its value checked.
+        let h = js.distance(from: js.startIndex, to: js.range(of: "h('")!.lowerBound) + 3
+        #expect(facts == ["3 u", "\(h) e"])
+        #expect(facts == matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: "a.js").map { "\($0.fact.location.column) \($0.fact.key)" })
+    }
 }
