@@ -57,12 +57,9 @@ final class StringAnchors: Sendable {
     let grams: GramIndex
     /// Patterns beyond the first 128, tried at every string (no bit to filter them with).
     let unfiltered: [Int]
-    /// `first[b]`: the patterns a string whose first raw byte is `b` can satisfy; `last[b]` the
-    /// same for the last byte; `empty`: the patterns an empty string can satisfy.
-    let first: [PatternBits]
-    let last: [PatternBits]
-    let empty: PatternBits
-    let gated: PatternBits
+    /// The byte tests, as the tokenizer also runs them: per first and last raw byte, the
+    /// patterns a string can satisfy; the patterns an empty string can satisfy; the gated ones.
+    let interest: JSStringInterest
 
     var isEmpty: Bool { signatures.isEmpty }
 
@@ -99,28 +96,28 @@ final class StringAnchors: Sendable {
             for b in lastBytes { last[b].insert(n) }
             if allowsEmpty { empty.insert(n) }
         }
-        self.first = first
-        self.last = last
-        self.empty = empty
-        self.gated = gated
+        self.interest = JSStringInterest(first: first.map { ($0.low, $0.high) }, last: last.map { ($0.low, $0.high) },
+                                         gated: (gated.low, gated.high), shortestGatedWord: grams.minWordLength,
+                                         empty: (empty.low, empty.high))
         self.unfiltered = unfiltered
     }
 
-    /// The same tests for the tokenizer, which marks only the strings that pass them.
-    var interest: JSStringInterest {
-        JSStringInterest(first: first.map { ($0.low, $0.high) }, last: last.map { ($0.low, $0.high) },
-                         gated: (gated.low, gated.high), shortestGatedWord: grams.minWordLength, emptyWakes: !empty.isEmpty)
-    }
-
-    /// The patterns the raw text `inner` (between the quotes) can wake, in declaration order.
+    /// The patterns the text `inner` (between the quotes) can wake, in declaration order.
     func candidates(_ inner: UnsafeBufferPointer<UInt8>) -> PatternBits {
-        guard let f = inner.first, let l = inner.last else { return empty }
-        var bits = first[Int(f)] & last[Int(l)]
-        if !(bits & gated).isEmpty {
-            let (low, high) = grams.candidates(in: inner)
-            bits = (bits & ~gated) | (bits & PatternBits(low: low, high: high))
+        interest.table.withUnsafeBufferPointer { t in
+            let table = t.baseAddress!
+            guard let f = inner.first, let l = inner.last else {
+                return PatternBits(low: table[JSStringInterest.emptyAt], high: table[JSStringInterest.emptyAt + 1])
+            }
+            let (low, high) = JSStringInterest.byBytes(table, f, l)
+            var bits = PatternBits(low: low, high: high)
+            let gated = PatternBits(low: table[JSStringInterest.gatedAt], high: table[JSStringInterest.gatedAt + 1])
+            if !(bits & gated).isEmpty {
+                let (low, high) = grams.candidates(in: inner)
+                bits = (bits & ~gated) | (bits & PatternBits(low: low, high: high))
+            }
+            return bits
         }
-        return bits
     }
 }
 
