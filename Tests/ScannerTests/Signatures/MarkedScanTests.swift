@@ -155,6 +155,11 @@ import Testing
         #expect(facts == matcher.scan(bytes, tokens: JSTokenizer.tokenize(bytes), path: "a.js").map { $0.fact.key })
         // The escaped `"\/api\/y.js"` is tested on its value, `/api/y.js`.
         #expect(facts == ["u:/api/x.js", "u:/api/t.js", "e:x cdn.growthbook.io", "m:RNIapModule", "u:/api/y.js"])
+        // Invalid UTF-8 inside and around strings: marked as their raw bytes say, same facts.
+        let broken = Array("f(\"/api/".utf8) + [0xFF, 0xC3] + Array(".js\",'\\x2Fapi/".utf8) + [0xE2, 0x82] + Array(".js');".utf8) + [0xFF]
+        let brokenFacts = matcher.scan(broken, path: "b.js").map { $0.fact.key }
+        #expect(brokenFacts == matcher.scan(broken, tokens: JSTokenizer.tokenize(broken), path: "b.js").map { $0.fact.key })
+        #expect(brokenFacts.count == 2)
     }
 
     /// An identifier that anchors patterns is marked only before a byte the element after it can
