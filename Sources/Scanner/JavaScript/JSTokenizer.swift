@@ -102,12 +102,16 @@ public enum JSTokenizer {
                         interest.wordBloom.withUnsafeBufferPointer { bloom in
                             (interest.strings?.table ?? []).withUnsafeBufferPointer { strings in
                               interest.wordFollow.withUnsafeBufferPointer { follow in
+                               interest.keywordRows.withUnsafeBufferPointer { keywordRows in
+                                lexer.keywordRows = keywordRows.baseAddress
                                 lexer.wordFollow = follow.isEmpty ? nil : follow.baseAddress
+                                lexer.keywordAtEnd = interest.keywordAtEnd
                                 lexer.punctuatorNextBytes = next.baseAddress
                                 lexer.keywordNextBytes = keywordNext.baseAddress
                                 lexer.wordBloom = bloom.baseAddress
                                 lexer.stringTable = interest.strings == nil ? nil : strings.baseAddress
                                 lexer.run()
+                               }
                               }
                             }
                         }
@@ -175,6 +179,9 @@ struct JSLexer {
     var wordBloom: UnsafePointer<UInt64>?
     /// `JSTokenInterest.wordFollow`; nil: no filter.
     var wordFollow: UnsafePointer<UInt64>?
+    /// `JSTokenInterest.keywordRows` and `keywordAtEnd`.
+    var keywordRows: UnsafePointer<UInt64>?
+    var keywordAtEnd: UInt64 = 0
     /// `JSTokenInterest.strings`' table; nil: every string is marked.
     var stringTable: UnsafePointer<UInt64>?
     /// Indices of the marked tokens, on a raw buffer (an array here would cost reference counting
@@ -406,8 +413,8 @@ struct JSLexer {
 
     @inline(__always)
     mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = JSTokenFlags(),
-                       _ cur: inout Cursor) {
-        if marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + overflowCount) }
+                       markable: Bool = true, _ cur: inout Cursor) {
+        if markable && marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + overflowCount) }
         var f = flags
         if cur.newline { f.insert(.newlineBefore) }
         store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
@@ -911,9 +918,19 @@ struct JSLexer {
         functionBodyDepth = cur.braceIsBlock ? -1 : frames.count
     }
 
-    @inline(__always)
+    @inline(never)
     mutating func emitWord(_ k: JSKeyword, from start: Int, _ cur: inout Cursor) {
-        emit(k.isReserved ? .keyword : .identifier, from: start, detail: k.rawValue, &cur)
+        if marking {
+            let wanted: Bool
+            if cur.pos < end {
+                let b = p[cur.pos]
+                wanted = keywordRows![Int(k.rawValue) << 2 | Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
+            } else {
+                wanted = keywordAtEnd & (1 << UInt64(k.rawValue & 63)) != 0
+            }
+            if wanted { marked.push(UInt32(truncatingIfNeeded: cur.count + overflowCount)) }
+        }
+        emit(k.isReserved ? .keyword : .identifier, from: start, detail: k.rawValue, markable: false, &cur)
         let effect = wordEffects[Int(k.rawValue)]
         if effect & WordEffect.functionOrClass != 0 { noteFunctionOrClass(cur) }
         let forAwait = k == .await && cur.prevKeyword == JSKeyword.for.rawValue

@@ -93,6 +93,23 @@ import Testing
         #expect(scan(String(decoding: bytes, as: UTF8.self), set: set) == ["1:2 t a", "1:34 t b"])
     }
 
+    /// A contextual keyword (an identifier to the tokenizer, marked from `keywordRows` without
+    /// hashing) follows the identifier rules: marked before a byte its pattern can go on with,
+    /// before white space, and at the end of the input; other keywords and look-alikes never.
+    @Test func contextualKeywordsMarkedByTheByteAfterThem() throws {
+        let set = try signatureSet(#"{"pattern": "static = $str:u", "emit": {"kind": "t", "key": "s:{u}"}}"#)
+        let bytes = Array("static='a';x.static.y;static ='b';statid='c';yield='d';get=1;static".utf8)
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: set.interest) }
+        #expect(marked.map { Int(tokens[Int($0)].start) } == [0, 22, 61])
+        #expect(tokens[0].keyword == .static)
+        #expect(scan(String(decoding: bytes, as: UTF8.self), set: set) == ["1:1 t s:a", "1:23 t s:b"])
+        // The rows are the word test's answers: `static` wants `=` and the separators only.
+        let row = (0..<256).filter { b in set.interest.keywordRows[Int(JSKeyword.static.rawValue) << 2 | b >> 6] & (1 << UInt64(b & 63)) != 0 }
+        #expect(row.contains(Int(UInt8(ascii: "="))) && row.contains(Int(UInt8(ascii: " "))) && !row.contains(Int(UInt8(ascii: "."))))
+        #expect(set.interest.keywordRows[Int(JSKeyword.yield.rawValue) << 2 ..< Int(JSKeyword.yield.rawValue + 1) << 2].allSatisfy { $0 == 0 })
+        #expect(set.interest.keywordAtEnd == 1 << UInt64(JSKeyword.static.rawValue))
+    }
+
     /// Second-byte masks narrow words of two bytes or more; a one-byte word is not tested on a
     /// second byte (nor read past the end of the input for it).
     @Test func secondByteMasksNarrowWords() {
