@@ -606,7 +606,19 @@ struct JSLexer {
                     after(regex: false, block: true, &cur)
                 }
             case .digit:
-                outOfLine(&cur) { $0.scanNumber() }
+                // Decimal integers with nothing after them that could extend them (`0`, `1`, `200`:
+                // most numbers in minified code) here; fractions, exponents, radix prefixes,
+                // BigInts, separators and legacy octals (`0` then a digit) out of line.
+                let start = cur.pos
+                var i = start + 1
+                if first != 0x30 { while i < end && JSChar.isDigit(p[i]) { i += 1 } }
+                if i < end && Self.numberGoesOn & (1 << UInt64(classes[Int(p[i])])) != 0 {
+                    outOfLine(&cur) { $0.scanNumber() }
+                } else {
+                    cur.pos = i
+                    emit(.number, from: start, &cur)
+                    after(regex: false, block: true, &cur)
+                }
             case .quote:
                 outOfLine(&cur) { $0.scanString(quote: first) }
             case .backtick:
@@ -788,6 +800,14 @@ struct JSLexer {
             assert(cur.pos > before, "the tokenizer must advance")
         }
         cursor = cur
+    }
+
+    /// The byte classes that can continue a decimal integer's token (`.5`, `e3`, `n`, `_0`, `x1`
+    /// after `0`, a digit after `0`) or make it malformed (an identifier part right after it).
+    /// A computed constant: a stored one would be a lazy global, checked at every number.
+    @inline(__always) static var numberGoesOn: UInt64 {
+        1 << UInt64(ByteClass.identStart.rawValue) | 1 << UInt64(ByteClass.digit.rawValue) | 1 << UInt64(ByteClass.dot.rawValue)
+            | 1 << UInt64(ByteClass.backslash.rawValue) | 1 << UInt64(ByteClass.nonASCII.rawValue)
     }
 
     /// Runs a scanner that works on the lexer's stored state, handing `cur` over and back.

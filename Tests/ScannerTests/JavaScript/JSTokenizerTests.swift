@@ -159,6 +159,25 @@ import Testing
         #expect(lex("017.5") == ["num 017", "num .5"])
     }
 
+    /// Decimal integers are scanned in the main loop when nothing after them can extend them,
+    /// out of line otherwise: both give the same tokens, before every ASCII byte and at the end.
+    @Test func integersBeforeEveryByte() {
+        for n in ["0", "7", "123"] {
+            for b in UInt8(0)..<0x80 {
+                let bytes = Array(n.utf8) + [b]
+                let t = JSTokenizer.tokenize(bytes)
+                let goesOn = JSChar.isASCIIIdentPart(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "\\")
+                if goesOn { continue }
+                #expect(t.first.map { "\($0.kind) \($0.start) \($0.length) \($0.flags.rawValue)" } == "number 0 \(n.utf8.count) 0",
+                        "\(n) then byte \(b)")
+            }
+            #expect(lex(n) == ["num \(n)"])
+        }
+        #expect(lex("1.5 1e3 1n 1_0 0x1 07 08 0.5 12.") == ["num 1.5", "num 1e3", "big 1n", "num 1_0", "num 0x1", "num 07", "num 08",
+                                                          "num 0.5", "num 12."])
+        #expect(lex("x=10;y=[0,1,200]") == ["id x", "p =", "num 10", "p ;", "id y", "p =", "p [", "num 0", "p ,", "num 1", "p ,", "num 200", "p ]"])
+    }
+
     @Test func malformedNumbers() {
         let (t, b) = tokens("0x 1__0 1_ 1e 0b2")
         #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["0x", "1__0", "1_", "1e", "0b", "2"])
