@@ -620,7 +620,19 @@ struct JSLexer {
                     after(regex: false, block: true, &cur)
                 }
             case .quote:
-                outOfLine(&cur) { $0.scanString(quote: first) }
+                // Strings of up to 15 bytes without escapes (most of them) here, the rest out of line.
+                let start = cur.pos
+                let close = end - start > 16 ? Self.shortStringEnd(p + start, quote: first) : 0
+                if close == 0 {
+                    outOfLine(&cur) { $0.scanString(quote: first) }
+                } else {
+                    cur.pos = start + close
+                    if marking && (stringTable == nil || Self.wantsString(stringTable!, wordMasks!, wordBloom!, p, start, cur.pos, end, JSTokenFlags())) {
+                        marked.push(UInt32(truncatingIfNeeded: cur.count + overflowCount))
+                    }
+                    emit(.string, from: start, &cur)
+                    after(regex: false, block: true, &cur)
+                }
             case .backtick:
                 outOfLine(&cur) { $0.scanTemplate(from: $0.pos, continuation: false) }
             case .dot:
@@ -663,7 +675,15 @@ struct JSLexer {
                 }
                 punct(.leftBrace, length: 1, regex: true, block: true, &cur)
             case .rightBrace:
-                outOfLine(&cur) { $0.closeBrace() }
+                // A `}` closing a block, an object literal or a function body here; one that
+                // resumes a template, or a stray one, out of line.
+                let top = frames.top & 7
+                if frames.count > 1 && (1 << Frame.block | 1 << Frame.object | 1 << Frame.functionBody) >> top & 1 != 0 {
+                    frames.count -= 1
+                    punct(.rightBrace, length: 1, regex: top == Frame.block, block: true, &cur)
+                } else {
+                    outOfLine(&cur) { $0.closeBrace() }
+                }
             case .semicolon:
                 punct(.semicolon, length: 1, regex: true, block: true, &cur)
             case .comma:
@@ -860,6 +880,22 @@ struct JSLexer {
         pos = min(end, pos + max(1, length))
         emit(.invalid, from: start)
         after(regex: true, block: false)
+    }
+
+    /// The length of the string at `s` (its opening `quote` at `s[0]`, 17 readable bytes) when it
+    /// closes within the next 16 bytes with no backslash or line break before its closing quote,
+    /// else 0. Two words tested at once, no loop: one branch for the common short string.
+    @inline(__always)
+    static func shortStringEnd(_ s: UnsafePointer<UInt8>, quote: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func stops(_ w: UInt64) -> UInt64 {
+            let xq = w ^ (ones &* UInt64(quote)), xb = w ^ (ones &* 0x5C), xl = w ^ (ones &* 0x0A), xr = w ^ (ones &* 0x0D)
+            return ((xq &- ones) & ~xq | (xb &- ones) & ~xb | (xl &- ones) & ~xl | (xr &- ones) & ~xr) & highs
+        }
+        // In each word the lowest flagged byte is a true match; bytes after it may be false ones.
+        let a = stops(IdentifierRun.load(s + 1)), b = stops(IdentifierRun.load(s + 9))
+        let at = a != 0 ? a.trailingZeroBitCount >> 3 : b != 0 ? 8 + b.trailingZeroBitCount >> 3 : 16
+        return at < 16 && s[1 + at] == quote ? at + 2 : 0
     }
 
     /// The first offset at or after `i0` holding one of the four bytes, or `end`. Eight bytes

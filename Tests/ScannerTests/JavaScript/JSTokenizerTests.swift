@@ -186,6 +186,40 @@ import Testing
 }
 
 @Suite struct JSStringTests {
+    /// Short strings are scanned in the main loop when 17 bytes can be read from their quote,
+    /// out of line near the end of the input: the same strings give the same first token both
+    /// ways, for every mix of quotes, backslashes and line breaks up to past 16 bytes.
+    @Test func shortStringsSameNearTheEndAndAwayFromIt() {
+        var seed: UInt64 = 0x5EED
+        let alphabet = Array("ab'\"\\\n\r `$".utf8)
+        var compared = 0
+        for _ in 0..<4000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(seed >> 59)  // 0...31
+            var content: [UInt8] = []
+            for k in 0..<length {
+                let r = (seed >> UInt64((k * 7) % 50)) ^ UInt64(k) &* 0x9E37_79B9
+                // Mostly letters, so that many strings close.
+                content.append(r % 4 == 0 ? alphabet[Int((r >> 8) % UInt64(alphabet.count))] : UInt8(ascii: "a") + UInt8(r % 26))
+            }
+            let quote = seed & 1 == 0 ? UInt8(ascii: "'") : UInt8(ascii: "\"")
+            let string = [quote] + content + [quote]
+            let atEnd = JSTokenizer.tokenize(string)
+            // A line break first: a string left open (`'a\\'`) then ends where the input did.
+            let padded = JSTokenizer.tokenize(string + [0x0A] + Array(repeating: UInt8(ascii: " "), count: 19))
+            #expect(atEnd.first == padded.first, "\(String(decoding: string, as: UTF8.self).debugDescription)")
+            compared += 1
+        }
+        #expect(compared == 4000)
+        // Sixteen bytes after the quote: the last that closes in the main loop, then one more.
+        let fifteen = String(repeating: "x", count: 15)
+        #expect(lex("'\(fifteen)' + '\(fifteen)y' + \"a'b\" + 'a\\'b' + ''                 ") ==
+                ["str '\(fifteen)'", "p +", "str '\(fifteen)y'", "p +", "str \"a'b\"", "p +", "str 'a\\'b'", "p +", "str ''"])
+        let (t, b) = tokens("'abc\ndef' 'ok'                    ")
+        #expect(t.map { JSTokenizer.text(of: $0, in: b) } == ["'abc", "def", "' '", "ok", "'                    "])
+        #expect(t.map { $0.flags.contains(.unterminated) } == [true, false, false, false, true])
+    }
+
     @Test func quotesAndEscapes() {
         #expect(lex(#"'a' "b" 'it\'s' "q\"" '' """#) ==
                 ["str 'a'", #"str "b""#, #"str 'it\'s'"#, #"str "q\"""#, "str ''", #"str """#])
