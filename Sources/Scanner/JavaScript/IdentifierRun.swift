@@ -45,6 +45,24 @@ enum IdentifierRun {
         return (n, w & (((stop & (0 &- stop)) >> 7) &- 1))
     }
 
+    /// The length of the name at `p` (sixteen readable bytes, the first an identifier start) when
+    /// it is shorter than sixteen bytes and the byte after it cannot continue it, else 0. For
+    /// property names, which need no keyword lookup: half of them are eight bytes or longer
+    /// (`prototype`, `createElement`).
+    @inline(__always)
+    static func nameUnder16(at p: UnsafePointer<UInt8>) -> Int {
+        var n = 0
+        let a = stops(in: load(p))
+        if a != 0 {
+            n = a.trailingZeroBitCount >> 3
+        } else {
+            let b = stops(in: load(p + 8))
+            if b != 0 { n = 8 + b.trailingZeroBitCount >> 3 }
+        }
+        // n == 0: sixteen name bytes (p[0] is a name's first byte, refused below).
+        return n != 0 && p[n] < 0x80 && p[n] != 0x5C ? n : 0
+    }
+
     /// The first offset at or after `i` (`i <= end`) that is not an ASCII identifier part,
     /// or `end`. Never reads at or past `end`.
     @inline(__always)

@@ -995,12 +995,12 @@ struct JSLexer {
     }
 
     /// After `.` / `?.`: a word is a property name (never a keyword), even `x.return`.
-    /// Inline only for the common case, a short ASCII name right after the dot.
+    /// Inline only for the common case, an ASCII name of up to 15 bytes right after the dot.
     @inline(__always)
     mutating func scanPropertyName(_ cur: inout Cursor) {
         let start = cur.pos
-        let shortLength = end - start >= 8 && classes[Int(p[start])] == ByteClass.identStart.rawValue
-            ? IdentifierRun.shortName(at: p + start).length : 0
+        let shortLength = end - start >= 16 && classes[Int(p[start])] == ByteClass.identStart.rawValue
+            ? IdentifierRun.nameUnder16(at: p + start) : 0
         let name = shortLength != 0 ? (start, start &+ shortLength, JSTokenFlags(), false)
                                     : scanSpacedOrLongPropertyName(from: start)
         if name.newline { cur.newline = true }

@@ -14,6 +14,28 @@ import Testing
 }
 
 @Suite struct JSIdentifierTests {
+    /// Property names of up to 15 bytes are measured in the main loop when 16 bytes can be read,
+    /// out of line near the end of the input: same tokens both ways, for every length around the
+    /// word boundaries and every kind of byte after the name (one that continues it included).
+    @Test func propertyNamesSameNearTheEndAndAwayFromIt() {
+        let after = ["", ".", "(", " ", ")", "\\u0041", "é", "€", "1", "$", "_", "\n"]
+        var compared = 0
+        for length in 1...20 {
+            let name = String((0..<length).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+            for next in after {
+                let source = "x." + name + next
+                let atEnd = JSTokenizer.tokenize(Array(source.utf8))
+                let away = JSTokenizer.tokenize(Array((source + ";" + String(repeating: " ", count: 20)).utf8))
+                #expect(Array(away.prefix(atEnd.count)) == atEnd, "\(source.debugDescription)")
+                compared += 1
+            }
+        }
+        #expect(compared == 240)
+        #expect(lex("a.abcdefghijklmno(a.abcdefghijklmnop.q,a.bc\\u0064)") ==
+                ["id a", "p .", "id abcdefghijklmno", "p (", "id a", "p .", "id abcdefghijklmnop", "p .", "id q", "p ,",
+                 "id a", "p .", "id bc\\u0064", "p )"])
+    }
+
     @Test func asciiIdentifiersAndKeywords() {
         #expect(lex("const Lo=ld") == ["kw const", "id Lo", "p =", "id ld"])
         #expect(lex("$ _ $x _y a1 return returns") == ["id $", "id _", "id $x", "id _y", "id a1", "kw return", "id returns"])
