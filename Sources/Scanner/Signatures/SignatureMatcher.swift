@@ -29,7 +29,8 @@ public struct SignatureMatcher: Sendable {
     /// the tokens `set.interest` marks: the only ones a match can start at, as long as no alias
     /// or binding is live.
     public func scan(_ bytes: [UInt8], tokens: [JSToken], marked: [UInt32]? = nil, path: String) -> [SignatureFact] {
-        let active = set.signatures.map { s in s.paths.isEmpty || s.paths.contains { path.contains($0) } }
+        let pathBytes = Array(path.utf8)
+        let active = set.signatures.map { s in s.paths.isEmpty || s.paths.contains { Self.bytes(pathBytes, contain: $0.utf8) } }
         var raw: [RawMatch] = []
         bytes.withUnsafeBufferPointer { buf in
             tokens.withUnsafeBufferPointer { toks in
@@ -44,6 +45,18 @@ public struct SignatureMatcher: Sendable {
         }
         guard !raw.isEmpty else { return [] }
         return Self.facts(from: raw, bytes: bytes, tokens: tokens, path: path)
+    }
+
+    /// Whether `fragment`'s bytes occur in `haystack`: a byte comparison, as a path filter wants
+    /// (Foundation's `contains` compares canonically equivalent text, at 16 k instructions a call).
+    static func bytes(_ haystack: [UInt8], contain fragment: String.UTF8View) -> Bool {
+        let needle = Array(fragment)
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == first {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     struct RawMatch {
