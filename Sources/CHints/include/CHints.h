@@ -1,6 +1,8 @@
 #ifndef LIVEGATE_CHINTS_H
 #define LIVEGATE_CHINTS_H
 
+#include "ByteMasks16.h"
+
 /// Asks the CPU to bring the cache line holding `p` in for reading, without waiting for it
 /// (a load would hold up the instructions after it until the line arrives). Swift has no
 /// spelling for this; the header's inline function is inlined into the Swift caller.

@@ -158,16 +158,47 @@ struct PositionWalker {
             var i = offset, ln = line, u = units
             let raw = UnsafeRawBufferPointer(b)
             while i < t {
-                // ASCII bytes without CR or LF, 32 and then 8 at a time: as many UTF-16 units.
-                if i + 32 <= t && Self.special(raw, i) | Self.special(raw, i + 8) | Self.special(raw, i + 16) | Self.special(raw, i + 24) == 0 {
-                    u += 32
-                    i += 32
-                    continue
+                // Sixteen bytes at a time: ASCII without controls is sixteen units; line feeds and
+                // UTF-8 (no CR, no U+2028 / U+2029) are counted from the byte masks. The rest,
+                // and the last bytes before the target, one at a time. (A line separator whose
+                // last bytes lie past the 16 is found too: `b` is read beyond them.)
+                if i + 64 <= t {
+                    let p = raw.baseAddress! + i
+                    if livegate_special16(p) | livegate_special16(p + 16) | livegate_special16(p + 32) | livegate_special16(p + 48) == 0 {
+                        u += 64
+                        i += 64
+                        continue
+                    }
                 }
-                if i + 8 <= t && Self.special(raw, i) == 0 {
-                    u += 8
-                    i += 8
-                    continue
+                if i + 16 <= t {
+                    let p = raw.baseAddress! + i
+                    if livegate_special16(p) == 0 {
+                        u += 16
+                        i += 16
+                        continue
+                    }
+                    let m = livegate_masks16_at(p)
+                    // 0xE2 also starts €, “, — and …: only U+2028 / U+2029 end a line.
+                    var separator = false
+                    var e2 = m.e2
+                    while e2 != 0 {
+                        let k = i + e2.trailingZeroBitCount
+                        if k + 2 < b.count && b[k + 1] == 0x80 && (b[k + 2] == 0xA8 || b[k + 2] == 0xA9) { separator = true }
+                        e2 &= e2 &- 1
+                    }
+                    if m.cr == 0 && !separator {
+                        var counted = m.lead | m.four << 16
+                        if m.lf != 0 {
+                            ln += m.lf.nonzeroBitCount
+                            // Only the units after the last line feed count for the column.
+                            let after = ~((UInt32(2) << UInt32(31 - m.lf.leadingZeroBitCount)) &- 1) & 0xFFFF
+                            counted = m.lead & after | (m.four & after) << 16
+                            u = 0
+                        }
+                        u += counted.nonzeroBitCount
+                        i += 16
+                        continue
+                    }
                 }
                 let c = b[i]
                 if c == 0x0A || (c == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) {
@@ -182,17 +213,6 @@ struct PositionWalker {
             offset = i; line = ln; units = u
         }
         return (line, units + 1)
-    }
-
-    /// Zero when the eight bytes at `i` are ASCII and hold no CR or LF (the "has a zero byte"
-    /// test on the word xor each terminator); or-ing four results keeps one branch per 32 bytes.
-    @inline(__always)
-    static func special(_ raw: UnsafeRawBufferPointer, _ i: Int) -> UInt64 {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A, cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
-        let zeroLF = (lf &- 0x0101_0101_0101_0101) & ~lf
-        let zeroCR = (cr &- 0x0101_0101_0101_0101) & ~cr
-        return (w | zeroLF | zeroCR) & 0x8080_8080_8080_8080
     }
 
     /// Position of a later offset without moving (an end position).
