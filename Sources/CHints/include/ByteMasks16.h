@@ -58,4 +58,20 @@ static inline livegate_masks16 livegate_masks16_at(const void *p) {
     return r;
 }
 
+/// Bit k set when byte k of the 16 at `p` is one of `a`, `b`, `c`, `d`: the tokenizer's search
+/// for the end of a string, template or comment.
+static inline uint32_t livegate_find4_16(const void *p, uint8_t a, uint8_t b, uint8_t c, uint8_t d) {
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)a)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)d))));
+    return (uint32_t)_mm_movemask_epi8(m);
+#else
+    const uint8_t *x = (const uint8_t *)p;
+    uint32_t m = 0;
+    for (int k = 0; k < 16; k++) m |= (uint32_t)(x[k] == a || x[k] == b || x[k] == c || x[k] == d) << k;
+    return m;
+#endif
+}
+
 #endif

@@ -208,6 +208,18 @@ import Testing
 }
 
 @Suite struct JSStringTests {
+    /// The search for the end of a string, template or comment goes sixteen bytes, then eight,
+    /// then one at a time: every position of the end around those strides is found.
+    @Test func endsFoundAtEveryOffset() {
+        for k in 0..<48 {
+            let body = String(repeating: "a", count: k)
+            #expect(lex("'\(body)'x") == ["str '\(body)'", "id x"], "string \(k)")
+            #expect(lex("'\(body)\\'b'x") == ["str '\(body)\\'b'", "id x"], "escape \(k)")
+            #expect(lex("`\(body)${y}`x") == ["head `\(body)${", "id y", "tail }`", "id x"], "template \(k)")
+            #expect(lex("/*\(body)*/x// \(body)\nz", comments: true) == ["bc /*\(body)*/", "id x", "lc // \(body)", "id z"], "comment \(k)")
+        }
+    }
+
     /// Short strings are scanned in the main loop when 17 bytes can be read from their quote,
     /// out of line near the end of the input: the same strings give the same first token both
     /// ways, for every mix of quotes, backslashes and line breaks up to past 16 bytes.
