@@ -2,7 +2,6 @@
 #define LIVEGATE_BYTEMASKS16_H
 
 #include <stdint.h>
-#include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif

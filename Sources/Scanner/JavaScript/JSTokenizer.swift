@@ -506,11 +506,18 @@ struct JSLexer {
     /// Emits a string or a template without substitutions, marked (strings are not marked by
     /// `mark`) when `stringTable` wants it, or always without a table.
     @inline(__always)
-    mutating func emitString(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags) {
-        if marking && (stringTable == nil || Self.wantsString(stringTable!, wordMasks!, wordBloom!, p, start, pos, end, flags)) {
-            marked.push(UInt32(truncatingIfNeeded: count + overflowCount))
+    mutating func emitString(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags, _ cur: inout Cursor) {
+        if marking && (stringTable == nil || Self.wantsString(stringTable!, wordMasks!, wordBloom!, p, start, cur.pos, end, flags)) {
+            marked.push(UInt32(truncatingIfNeeded: cur.count + overflowCount))
         }
-        emit(kind, from: start, flags: flags)
+        emit(kind, from: start, flags: flags, &cur)
+    }
+
+    @inline(__always)
+    mutating func emitString(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags) {
+        var cur = cursor
+        emitString(kind, from: start, flags: flags, &cur)
+        cursor = cur
     }
 
     /// Whether the string or template `p[start..<stop]` is one `stringTable` wants: by its raw
@@ -629,10 +636,7 @@ struct JSLexer {
                     outOfLine(&cur) { $0.scanString(quote: first) }
                 } else {
                     cur.pos = start + close
-                    if marking && (stringTable == nil || Self.wantsString(stringTable!, wordMasks!, wordBloom!, p, start, cur.pos, end, JSTokenFlags())) {
-                        marked.push(UInt32(truncatingIfNeeded: cur.count + overflowCount))
-                    }
-                    emit(.string, from: start, &cur)
+                    emitString(.string, from: start, flags: JSTokenFlags(), &cur)
                     after(regex: false, block: true, &cur)
                 }
             case .backtick:

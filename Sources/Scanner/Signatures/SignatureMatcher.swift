@@ -187,6 +187,7 @@ struct PositionWalker {
                         e2 &= e2 &- 1
                     }
                     if m.cr == 0 && !separator {
+                        // Four-byte leads in the high half: one population count for both.
                         var counted = m.lead | m.four << 16
                         if m.lf != 0 {
                             ln += m.lf.nonzeroBitCount
