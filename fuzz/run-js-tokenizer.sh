@@ -12,9 +12,14 @@ mkdir -p "$out" fuzz/corpus-js-tokenizer fuzz/artifacts
 
 # Compile a snapshot of the sources, so that editing them during a long run is harmless.
 rm -rf "$out/src" && mkdir -p "$out/src"
-cp fuzz/js-tokenizer/main.swift Sources/Scanner/JavaScript/*.swift Sources/Scanner/Text/LineTable.swift "$out/src/"
+cp fuzz/js-tokenizer/main.swift Sources/Scanner/JavaScript/*.swift Sources/Scanner/Text/LineTable.swift \
+    Sources/Scanner/Text/WordHash.swift Sources/Scanner/Inventory/SourceLocation.swift "$out/src/"
+# The tokenizer imports CHints (SSE2 byte masks): its headers, with the module map SwiftPM
+# would generate.
+mkdir -p "$out/src/CHints" && cp Sources/CHints/include/*.h "$out/src/CHints/"
+printf 'module CHints {\n    header "CHints.h"\n    export *\n}\n' > "$out/src/CHints/module.modulemap"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-    -module-name JSTokenizerFuzz \
+    -module-name JSTokenizerFuzz -I "$out/src/CHints" \
     "$out"/src/*.swift \
     -o "$out/js-tokenizer"
 
