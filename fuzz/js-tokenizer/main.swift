@@ -39,6 +39,18 @@ public func fuzzJSTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let significant = JSTokenizer.tokenize(bytes)
     precondition(significant == all.filter { !$0.isTrivia }, "comment skipping changes the stream")
 
+    // Marking (every word of any length, every punctuator before any byte, keyword rows, the
+    // string table) changes no token, and marks ascending indices of words, punctuators,
+    // strings and templates.
+    let (markedTokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: fuzzInterest) }
+    precondition(markedTokens == significant, "marking changes the stream")
+    precondition(zip(marked, marked.dropFirst()).allSatisfy { $0 < $1 }, "marks out of order")
+    for m in marked {
+        precondition(Int(m) < markedTokens.count, "mark past the tokens")
+        let kind = markedTokens[Int(m)].kind
+        precondition([.identifier, .keyword, .punctuator, .string, .template].contains(kind), "marked \(kind)")
+    }
+
     // A sub-range keeps absolute offsets and stays inside the range.
     if size > 2 {
         let range = 1..<(size - 1)
@@ -75,3 +87,14 @@ func checkWhitespace(_ bytes: [UInt8], from: Int, to: Int) {
         }
     }
 }
+
+/// Wants every word and punctuator, and (with a string table holding one prefix) the strings
+/// whose text starts with `/` or that have escapes.
+let fuzzInterest: JSTokenInterest = {
+    var first = [(low: UInt64, high: UInt64)](repeating: (0, 0), count: 256)
+    first[Int(UInt8(ascii: "/"))] = (1, 0)
+    let strings = JSStringInterest(first: first, last: [(low: UInt64, high: UInt64)](repeating: (~0, ~0), count: 256),
+                                   gated: (0, 0), shortestGatedWord: 0, empty: (0, 0))
+    return JSTokenInterest(wordMasks: [UInt64](repeating: ~0, count: 256), punctuators: ~0,
+                           keywordFollowers: [.this: [UInt8(ascii: ",")]], strings: strings)
+}()
