@@ -22,6 +22,8 @@ public final class Signature: Sendable {
     let group: String?
     /// Only in files whose path contains one of these.
     let paths: [String]
+    /// `paths` as bytes, compared with each file's path.
+    let pathBytes: [[UInt8]]
     /// The leading fixed elements as plain data, compared before anything is allocated.
     let quick: [QuickElement]
     let quickWords: [UInt8]
@@ -48,6 +50,7 @@ public final class Signature: Sendable {
         self.bind = bind
         self.group = group
         self.paths = paths
+        pathBytes = paths.map { Array($0.utf8) }
         var words: [UInt8] = []
         var rest = pattern.elements
         switch rest.first {

@@ -30,7 +30,7 @@ public struct SignatureMatcher: Sendable {
     /// or binding is live.
     public func scan(_ bytes: [UInt8], tokens: [JSToken], marked: [UInt32]? = nil, path: String) -> [SignatureFact] {
         let pathBytes = Array(path.utf8)
-        let active = set.signatures.map { s in s.paths.isEmpty || s.paths.contains { Self.bytes(pathBytes, contain: $0.utf8) } }
+        let active = set.signatures.map { s in s.pathBytes.isEmpty || s.pathBytes.contains { Self.bytes(pathBytes, contain: $0) } }
         var raw: [RawMatch] = []
         bytes.withUnsafeBufferPointer { buf in
             tokens.withUnsafeBufferPointer { toks in
@@ -49,8 +49,7 @@ public struct SignatureMatcher: Sendable {
 
     /// Whether `fragment`'s bytes occur in `haystack`: a byte comparison, as a path filter wants
     /// (Foundation's `contains` compares canonically equivalent text, at 16 k instructions a call).
-    static func bytes(_ haystack: [UInt8], contain fragment: String.UTF8View) -> Bool {
-        let needle = Array(fragment)
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
         guard needle.count <= haystack.count else { return false }
         for i in 0...(haystack.count - needle.count) where haystack[i] == first {
