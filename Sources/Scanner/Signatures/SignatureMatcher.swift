@@ -47,7 +47,7 @@ public struct SignatureMatcher: Sendable {
         return Self.facts(from: raw, bytes: bytes, tokens: tokens, path: path)
     }
 
-    /// Whether `fragment`'s bytes occur in `haystack`: a byte comparison, as a path filter wants
+    /// Whether `needle` occurs in `haystack`: a byte comparison, as a path filter wants
     /// (Foundation's `contains` compares canonically equivalent text, at 16 k instructions a call).
     static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
