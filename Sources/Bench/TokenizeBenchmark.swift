@@ -7,7 +7,8 @@ import Foundation
 import LivegateScanner
 
 /// `livegate-bench tokenize FILE [N]`: tokenizes FILE N times (default 10) and prints MB/s,
-/// tokens/s, the token count, wall time and peak resident memory (VmHWM).
+/// tokens/s, the token count, wall time and peak resident memory (VmHWM), and the speed of a
+/// bare byte-classification loop over the same bytes, run before each round (`ByteClassLoop`).
 enum TokenizeBenchmark {
     static func run(_ arguments: [String]) {
         guard let path = arguments.first else {
@@ -27,19 +28,27 @@ enum TokenizeBenchmark {
         let baseline = peakMemoryKB()
         var tokenCount = 0
         var best = Double.infinity
+        var total = 0.0, cpu = 0.0
+        // The reference loop runs before each round, outside the tokenizer's clocks.
+        var reference = 0.0, referenceBest = Double.infinity, checksum = 0
         let clock = ContinuousClock()
-        let cpuBefore = cpuSeconds()
-        let total = clock.measure {
-            for _ in 0..<rounds {
-                let elapsed = clock.measure {
-                    let tokens = JSTokenizer.tokenize(bytes)
-                    tokenCount = tokens.count
-                }
-                best = min(best, seconds(elapsed))
+        for _ in 0..<rounds {
+            let referenceTime = clock.measure {
+                checksum ^= bytes.withUnsafeBufferPointer { ByteClassLoop.run($0) }
             }
+            reference += seconds(referenceTime)
+            referenceBest = min(referenceBest, seconds(referenceTime))
+            let cpuBefore = cpuSeconds()
+            let elapsed = clock.measure {
+                let tokens = JSTokenizer.tokenize(bytes)
+                tokenCount = tokens.count
+            }
+            cpu += cpuSeconds() - cpuBefore
+            total += seconds(elapsed)
+            best = min(best, seconds(elapsed))
         }
-        let cpu = (cpuSeconds() - cpuBefore) / Double(rounds)
-        let wall = seconds(total)
+        cpu /= Double(rounds)
+        let wall = total
         let mb = Double(bytes.count) / 1_000_000
         let mean = wall / Double(rounds)
         print("file: \(path)")
@@ -49,6 +58,10 @@ enum TokenizeBenchmark {
                      mb / mean, mb / best, Double(tokenCount) / mean / 1_000_000))
         print(String(format: "cpu per round (user+sys): %.2f ms = %.1f MB/s, %.2f M tokens/s",
                      cpu * 1000, mb / cpu, Double(tokenCount) / cpu / 1_000_000))
+        let referenceMean = reference / Double(rounds)
+        print(String(format: "reference byte-classification loop, alternating: %.1f MB/s (mean)  %.1f MB/s (best); "
+                     + "tokenizer / reference: %.2f (mean)  %.2f (best)  [checksum %d]",
+                     mb / referenceMean, mb / referenceBest, referenceMean / mean, referenceBest / best, checksum & 0xFF))
         let hwm = peakMemoryKB()
         let budget = (2 * bytes.count + 16 * tokenCount) / 1024
         print("peak memory (VmHWM): \(hwm) kB = runtime (after a warm-up) \(runtime) kB + file \(baseline - runtime) kB + "
