@@ -54,6 +54,14 @@ public enum JSTokenizer {
     /// range gives positions in the HTML file. A hashbang is recognised at `range.lowerBound`.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil,
                                 options: Options = Options()) -> [JSToken] {
+        tokenize(bytes, range: range, options: options, reserve: nil)
+    }
+
+    /// `reserve`: the tokens reserved up front (nil: one per byte, at most 16 M), and
+    /// `scratch`, the tokens the lexer keeps past them before moving them on; tests make both
+    /// small.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>?, options: Options,
+                         reserve: Int?, scratch: Int = 1 << 16) -> [JSToken] {
         let whole = 0..<bytes.count
         let r = (range ?? whole).clamped(to: whole)
         guard let base = bytes.baseAddress, !r.isEmpty else { return [] }
@@ -61,17 +69,18 @@ public enum JSTokenizer {
         // Tokens are written straight into the result's storage, reserved at one token per byte
         // (every token has at least one): capacity never written stays virtual, not resident,
         // and nothing is ever copied. Past 16 M tokens (a 200 MB reservation) the rest continues
-        // in an overflow array appended at the end.
-        let capacity = min(end - r.lowerBound, 1 << 24) + 16
+        // in an overflow array appended at the end (see `JSLexer.run`).
+        let capacity = reserve ?? min(end - r.lowerBound, 1 << 24) + 16
         var overflow: [JSToken] = []
         var tokens = [JSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
             TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
             var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: options.keepComments,
                                 output: buffer.baseAddress!, capacity: capacity)
+            lexer.scratchCapacity = scratch
             lexer.run()
             lexer.frames.deallocate()
             lexer.marked.deallocate()
-            count = lexer.count
+            count = lexer.resultCount
             overflow = lexer.overflow
         }
         if !overflow.isEmpty { tokens.append(contentsOf: overflow) }
@@ -84,11 +93,16 @@ public enum JSTokenizer {
     /// back from memory: the bytes and the token are still in registers when the test is made.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil,
                                 marking interest: JSTokenInterest) -> (tokens: [JSToken], marked: [UInt32]) {
+        tokenize(bytes, range: range, marking: interest, reserve: nil)
+    }
+
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>?, marking interest: JSTokenInterest,
+                         reserve: Int?, scratch: Int = 1 << 16) -> (tokens: [JSToken], marked: [UInt32]) {
         let whole = 0..<bytes.count
         let r = (range ?? whole).clamped(to: whole)
         guard let base = bytes.baseAddress, !r.isEmpty else { return ([], []) }
         let end = min(r.upperBound, Int(UInt32.max))
-        let capacity = min(end - r.lowerBound, 1 << 24) + 16
+        let capacity = reserve ?? min(end - r.lowerBound, 1 << 24) + 16
         var overflow: [JSToken] = []
         var marked: [UInt32] = []
         let tokens = interest.masks.withUnsafeBufferPointer { masks in
@@ -96,6 +110,7 @@ public enum JSTokenizer {
                 TokenStorage.preferHugePages(buffer, inputBytes: end - r.lowerBound)
                 var lexer = JSLexer(base: base, start: r.lowerBound, end: end, keepComments: false,
                                     output: buffer.baseAddress!, capacity: capacity)
+                lexer.scratchCapacity = scratch
                 lexer.marking = masks.count == 768
                 lexer.wordMasks = masks.baseAddress
                 lexer.punctuatorMask = interest.punctuators
@@ -120,7 +135,7 @@ public enum JSTokenizer {
                     }
                 }
                 lexer.frames.deallocate()
-                count = lexer.count
+                count = lexer.resultCount
                 overflow = lexer.overflow
                 marked = Array(UnsafeBufferPointer(start: lexer.marked.base, count: lexer.marked.count))
                 lexer.marked.deallocate()
@@ -153,13 +168,21 @@ struct JSLexer {
     let p: UnsafePointer<UInt8>
     let end: Int
     var pos: Int
-    /// The result's storage: `count` tokens written of `capacity`; the rest go to `overflow`.
-    let output: UnsafeMutablePointer<JSToken>
-    let capacity: Int
+    /// Where tokens go: `count` written of `capacity`. First the result's storage (`result`);
+    /// once that is full (past 16 M tokens), a scratch buffer emptied into `overflow` whenever
+    /// it fills.
+    var output: UnsafeMutablePointer<JSToken>
+    let result: UnsafeMutablePointer<JSToken>
+    var capacity: Int
     var count = 0
+    /// The tokens in the result's storage, once `run` is done.
+    var resultCount = 0
+    /// Set once the result's storage is full, with room for `scratchCapacity` tokens.
+    var scratch: UnsafeMutablePointer<JSToken>?
+    var scratchCapacity = 1 << 16
     var overflow: [JSToken] = []
-    /// `overflow.count`, kept here: the array's getter is a call.
-    var overflowCount = 0
+    /// The tokens stored before `output[0]`: a token's index is `tokensBefore + count`.
+    var tokensBefore = 0
     let keepComments: Bool
     /// `ByteClass.table`, loaded once (a global's lazy-init check stays off the hot path).
     let classes: UnsafePointer<UInt8>
@@ -192,8 +215,6 @@ struct JSLexer {
 
     /// A line terminator was seen since the last significant token.
     var newline = false
-    /// A significant token was emitted (a `-->` at the very start is a comment).
-    var sawToken = false
     /// A `/` here starts a regex.
     var regexOK = true
     /// A `{` here opens a block (else an object literal).
@@ -209,7 +230,6 @@ struct JSLexer {
         var pos: Int
         var count: Int
         var newline: Bool
-        var sawToken: Bool
         var regexOK: Bool
         var braceIsBlock: Bool
         var prevKeyword: UInt8
@@ -217,14 +237,13 @@ struct JSLexer {
 
     var cursor: Cursor {
         @inline(__always) get {
-            Cursor(pos: pos, count: count, newline: newline, sawToken: sawToken, regexOK: regexOK,
+            Cursor(pos: pos, count: count, newline: newline, regexOK: regexOK,
                    braceIsBlock: braceIsBlock, prevKeyword: prevKeyword)
         }
         @inline(__always) set {
             pos = newValue.pos
             count = newValue.count
             newline = newValue.newline
-            sawToken = newValue.sawToken
             regexOK = newValue.regexOK
             braceIsBlock = newValue.braceIsBlock
             prevKeyword = newValue.prevKeyword
@@ -385,6 +404,7 @@ struct JSLexer {
         self.end = end
         self.keepComments = keepComments
         self.output = output
+        self.result = output
         self.capacity = capacity
         self.classes = ByteClass.table
         self.keywords = JSKeywordTable.table
@@ -393,36 +413,24 @@ struct JSLexer {
 
     // MARK: Emitting
 
-    /// Writes `token` as token `cur.count`: into the result's storage, or past its capacity
-    /// into `overflow`.
+    /// Writes `token` as token `cur.count`, with no test for room: `run` stops its loop early
+    /// enough (see `room`).
     @inline(__always)
     mutating func store(_ token: JSToken, _ cur: inout Cursor) {
-        if cur.count < capacity {
-            (output + cur.count).initialize(to: token)
-            cur.count += 1
-        } else {
-            appendToOverflow(token)
-        }
-    }
-
-    /// Out of line: the array append would add its many blocks to every token's code, and
-    /// keep the small helpers of `run()` above the size the inliner accepts.
-    @inline(never)
-    mutating func appendToOverflow(_ token: JSToken) {
-        overflow.append(token)
-        overflowCount += 1
+        assert(cur.count < capacity, "the main loop must stop while there is room")
+        (output + cur.count).initialize(to: token)
+        cur.count += 1
     }
 
     @inline(__always)
     mutating func emit(_ kind: JSTokenKind, from start: Int, detail: UInt8 = 0, flags: JSTokenFlags = JSTokenFlags(),
                        markable: Bool = true, _ cur: inout Cursor) {
-        if markable && marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + overflowCount) }
+        if markable && marking { mark(kind, from: start, to: cur.pos, detail: detail, index: cur.count + tokensBefore) }
         var f = flags
         if cur.newline { f.insert(.newlineBefore) }
         store(JSToken(kind: kind, start: UInt32(truncatingIfNeeded: start),
                       length: UInt32(truncatingIfNeeded: cur.pos - start), detail: detail, flags: f), &cur)
         cur.newline = false
-        cur.sawToken = true
     }
 
     @inline(__always)
@@ -508,7 +516,7 @@ struct JSLexer {
     @inline(__always)
     mutating func emitString(_ kind: JSTokenKind, from start: Int, flags: JSTokenFlags, _ cur: inout Cursor) {
         if marking && (stringTable == nil || Self.wantsString(stringTable!, wordMasks!, wordBloom!, p, start, cur.pos, end, flags)) {
-            marked.push(UInt32(truncatingIfNeeded: cur.count + overflowCount))
+            marked.push(UInt32(truncatingIfNeeded: cur.count + tokensBefore))
         }
         emit(kind, from: start, flags: flags, &cur)
     }
@@ -574,15 +582,71 @@ struct JSLexer {
 
     // MARK: Main loop
 
+    /// Tokenizes everything, in runs of the main loop that each fit the room left in `output`;
+    /// between them (past 16 M tokens) the tokens go on to a scratch buffer and `overflow`.
     mutating func run() {
-        var cur = cursor
-        if end - cur.pos >= 2 && p[cur.pos] == 0x23 && p[cur.pos + 1] == 0x21 {  // #!
-            let start = cur.pos
-            cur.pos = lineEnd(from: cur.pos + 2)
-            emitTrivia(.hashbang, from: start, &cur)
+        if end - pos >= 2 && p[pos] == 0x23 && p[pos + 1] == 0x21 {  // #!
+            let start = pos
+            pos = lineEnd(from: pos + 2)
+            emitTrivia(.hashbang, from: start)
         }
-        while cur.pos < end {
+        while true {
+            let room = capacity - count - Self.tokensPerStep
+            if room > 0 { scanTokens(until: min(end, pos + room)) }
+            if pos >= end { break }
+            spill()
+        }
+        if let scratch {
+            overflow.append(contentsOf: UnsafeBufferPointer(start: scratch, count: count))
+            scratch.deallocate()
+        } else {
+            resultCount = count
+        }
+    }
+
+    /// The most tokens one step of the main loop emits (`.` and the property name after it).
+    /// Every token covers at least one byte, so a loop that starts no step at or past
+    /// `pos + room` emits at most `room - 1 + tokensPerStep` tokens: no test per token.
+    static let tokensPerStep = 2
+
+    /// Makes room: the first time, the result's storage is full and a scratch buffer takes
+    /// over; later, the scratch buffer's tokens move to `overflow`.
+    @inline(never)
+    mutating func spill() {
+        if let scratch {
+            overflow.append(contentsOf: UnsafeBufferPointer(start: scratch, count: count))
+        } else {
+            resultCount = count
+            capacity = max(scratchCapacity, Self.tokensPerStep + 1)
+            scratch = .allocate(capacity: capacity)
+            output = scratch!
+        }
+        tokensBefore += count
+        count = 0
+    }
+
+    /// Whether a significant token (not a comment) was emitted before: a `-->` at the very start
+    /// of the input, after comments only, is a comment. Looked up, newest token first (one step
+    /// unless comments are kept), instead of tracked at every token.
+    func sawSignificantToken(_ cur: Cursor) -> Bool {
+        func any(_ tokens: UnsafePointer<JSToken>, _ n: Int) -> Bool {
+            var i = n - 1
+            while i >= 0 {
+                if !tokens[i].isTrivia { return true }
+                i -= 1
+            }
+            return false
+        }
+        guard scratch != nil else { return any(output, cur.count) }
+        return any(output, cur.count) || overflow.reversed().contains { !$0.isTrivia } || any(result, resultCount)
+    }
+
+    /// The main loop: one step per token (or run of white space), starting none at or past `limit`.
+    mutating func scanTokens(until limit: Int) {
+        var cur = cursor
+        while cur.pos < limit {
             let before = cur.pos
+            let countBefore = cur.count
             let first = p[cur.pos]
             switch unsafeBitCast(classes[Int(first)], to: ByteClass.self) {
             case .space, .newline:
@@ -768,7 +832,7 @@ struct JSLexer {
             case .minus:
                 let c1 = byte(at: cur.pos + 1)
                 if c1 == 0x2D {
-                    if byte(at: cur.pos + 2) == 0x3E && (cur.newline || !cur.sawToken) {  // line-initial -->
+                    if byte(at: cur.pos + 2) == 0x3E && (cur.newline || !sawSignificantToken(cur)) {  // line-initial -->
                         let start = cur.pos
                         cur.pos = lineEnd(from: cur.pos + 3)
                         emitTrivia(.htmlComment, from: start, &cur)
@@ -824,6 +888,7 @@ struct JSLexer {
                 outOfLine(&cur) { $0.invalid(length: 1) }
             }
             assert(cur.pos > before, "the tokenizer must advance")
+            assert(cur.count - countBefore <= Self.tokensPerStep, "a step emits at most tokensPerStep tokens")
         }
         cursor = cur
     }
@@ -997,7 +1062,7 @@ struct JSLexer {
             } else {
                 wanted = keywordAtEnd & (1 << UInt64(k.rawValue & 63)) != 0
             }
-            if wanted { marked.push(UInt32(truncatingIfNeeded: cur.count + overflowCount)) }
+            if wanted { marked.push(UInt32(truncatingIfNeeded: cur.count + tokensBefore)) }
         }
         emit(k.isReserved ? .keyword : .identifier, from: start, detail: k.rawValue, markable: false, &cur)
         let effect = wordEffects[Int(k.rawValue)]

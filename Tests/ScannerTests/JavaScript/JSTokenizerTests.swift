@@ -553,6 +553,46 @@ import Testing
         #expect(t.dropLast().allSatisfy { $0.isPunctuator(.semicolon) })
     }
 
+    /// The main loop stops while there is room for its next step, so that it stores tokens
+    /// without a test; past the reservation the tokens go through a scratch buffer that is
+    /// emptied whenever it fills. Tiny reservations and scratch buffers give the same tokens
+    /// (comments kept or not) and the same marks as one run with room for everything.
+    @Test func tinyReservationsGiveTheSameTokensAndMarks() {
+        let source = "/*c*/--> x\n#!no\n a.b?.c(`t${d}e`, /re/g, 'str', 0x1F, ...f) // end\n"
+            + "if (a) /x/.test(b); else { c = d / e } <!-- old\n x.y = `${`${1}`}`; eval(z.w);"
+        let bytes = Array(source.utf8)
+        for keepComments in [false, true] {
+            let options = JSTokenizer.Options(keepComments: keepComments)
+            let whole = JSTokenizer.tokenize(bytes, options: options)
+            // `-->` after nothing but a comment is a comment too.
+            #expect(whole.first?.kind == (keepComments ? .blockComment : .invalid))
+            #expect(whole.filter { $0.kind == .htmlComment }.count == (keepComments ? 2 : 0))
+            #expect(whole.first { !$0.isTrivia }?.start == 11)
+            for reserve in 1...6 {
+                for scratch in 1...4 {
+                    let t = bytes.withUnsafeBufferPointer {
+                        JSTokenizer.tokenize($0, range: nil, options: options, reserve: reserve, scratch: scratch)
+                    }
+                    #expect(t == whole, "reserve \(reserve), scratch \(scratch)")
+                }
+            }
+        }
+        var masks = [UInt64](repeating: 0, count: 256)
+        for c in "abcdexyz" { masks[Int(c.asciiValue!)] = 1 << 1 }
+        masks[Int(UInt8(ascii: "e"))] |= 1 << 4
+        let interest = JSTokenInterest(wordMasks: masks, punctuators: UInt64(1) << UInt64(JSPunctuator.dot.rawValue))
+        let (tokens, marked) = bytes.withUnsafeBufferPointer { JSTokenizer.tokenize($0, marking: interest) }
+        #expect(marked.count > 10)
+        for reserve in [1, 2, 5, 9] {
+            for scratch in [1, 3, 7] {
+                let (t, m) = bytes.withUnsafeBufferPointer {
+                    JSTokenizer.tokenize($0, range: nil, marking: interest, reserve: reserve, scratch: scratch)
+                }
+                #expect(t == tokens && m == marked, "reserve \(reserve), scratch \(scratch)")
+            }
+        }
+    }
+
     @Test func invalidUTF8() {
         let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xC3, 0x22, 0xE2, 0x82, 0x41, 0xF0, 0x9F, 0x98]
         let t = JSTokenizer.tokenize(bytes)
