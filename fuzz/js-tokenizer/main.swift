@@ -51,6 +51,19 @@ public func fuzzJSTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition([.identifier, .keyword, .punctuator, .string, .template].contains(kind), "marked \(kind)")
     }
 
+    // Tiny reservations and scratch buffers (the main loop stores without a room test, so
+    // a step that emits more tokens than `tokensPerStep` would write past them: ASan reports
+    // it) give the same tokens and marks.
+    let reserve = 1 + size % 5, scratch = 1 + size % 3
+    let tiny = bytes.withUnsafeBufferPointer {
+        JSTokenizer.tokenize($0, range: nil, options: .init(keepComments: true), reserve: reserve, scratch: scratch)
+    }
+    precondition(tiny == all, "a tiny reservation changes the stream")
+    let (tinyMarked, tinyMarks) = bytes.withUnsafeBufferPointer {
+        JSTokenizer.tokenize($0, range: nil, marking: fuzzInterest, reserve: reserve, scratch: scratch)
+    }
+    precondition(tinyMarked == significant && tinyMarks == marked, "a tiny reservation changes the marks")
+
     // A sub-range keeps absolute offsets and stays inside the range.
     if size > 2 {
         let range = 1..<(size - 1)
