@@ -637,8 +637,10 @@ struct JSLexer {
             }
             return false
         }
-        guard scratch != nil else { return any(output, cur.count) }
-        return any(output, cur.count) || overflow.reversed().contains { !$0.isTrivia } || any(result, resultCount)
+        if any(output, cur.count) { return true }
+        // Past the reservation, `output` is the scratch buffer: the older tokens are elsewhere.
+        guard scratch != nil else { return false }
+        return overflow.reversed().contains { !$0.isTrivia } || any(result, resultCount)
     }
 
     /// The main loop: one step per token (or run of white space), starting none at or past `limit`.
