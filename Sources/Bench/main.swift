@@ -2,6 +2,7 @@
 //   livegate-bench load PATH [N]              load and hash a bundle N times
 //   livegate-bench filediff OLD NEW [-v]      the file-level diff of two bundles, with pairing counts
 //   livegate-bench tokenize FILE [N]          JavaScript tokenizer throughput
+//   livegate-bench skeleton FILE [N]          the tokenizer against a branch-free automaton's upper bound
 //   livegate-bench tokens-jsonl FILE          the token dump of FILE on stdout (scripts/js-tokenizer-diff.py)
 //   livegate-bench match FILE [N]             tokenize-only vs tokenize + signature matching
 //   livegate-bench codeshare OLD NEW          the share of new JavaScript (token shingles) and its time
@@ -14,6 +15,7 @@ switch arguments.first {
 case "load": LoadBenchmark.run(rest)
 case "filediff": LoadBenchmark.runFileDiff(rest)
 case "tokenize": TokenizeBenchmark.run(rest)
+case "skeleton": BranchFreeSkeleton.run(rest)
 case "tokens-jsonl": TokenizeBenchmark.dumpJSONLines(rest)
 case "match": MatchBenchmark.run(rest)
 case "codeshare": CodeShareBenchmark.run(rest)
@@ -21,5 +23,5 @@ case "html": HTMLBenchmark.run(rest)
 case "css": CSSBenchmark.run(rest)
 case "css-tokens-jsonl": CSSBenchmark.dumpTokens(rest)
 default:
-    print("usage: livegate-bench load|filediff|tokenize|tokens-jsonl|match|codeshare|html|css|css-tokens-jsonl … (see Sources/Bench/main.swift)")
+    print("usage: livegate-bench load|filediff|tokenize|skeleton|tokens-jsonl|match|codeshare|html|css|css-tokens-jsonl … (see Sources/Bench/main.swift)")
 }
