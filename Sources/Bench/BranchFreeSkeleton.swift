@@ -98,18 +98,26 @@ enum BranchFreeSkeleton {
         return t
     }()
 
+    /// `table` split in two: the next state (times 16) and the flags. The chain from one byte to
+    /// the next is then one OR and one load; the flags are a second load off that chain.
+    static let nextStates: [UInt8] = table.map { $0 & 0xF0 }
+    static let flags: [UInt8] = table.map { $0 & 0x0F }
+
     /// Phase 1: writes the offset of every token start and white-space start (bit 31 set) to
     /// `out`, one store per byte, and returns how many there are. No branch depends on the data.
     @inline(never)
     static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>,
-                        _ table: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+                        _ next: UnsafePointer<UInt8>, _ flags: UnsafePointer<UInt8>,
+                        into out: UnsafeMutablePointer<UInt32>) -> Int {
         let p = bytes.baseAddress!
-        var entry: UInt8 = 0
+        var state = 0
         var k = 0
         for i in 0..<bytes.count {
-            entry = table[Int(entry & 0xF0) | Int(classes[Int(p[i])])]
-            out[k] = UInt32(truncatingIfNeeded: i) | UInt32(entry & startsSpace) << 30
-            k &+= Int((entry | entry >> 1) & 1)  // arithmetic, not a select: the compiler made that a branch
+            let index = state | Int(classes[Int(p[i])])
+            state = Int(next[index])
+            let f = flags[index]
+            out[k] = UInt32(truncatingIfNeeded: i) | UInt32(f & startsSpace) << 30
+            k &+= Int((f | f >> 1) & 1)  // arithmetic, not a select: the compiler made that a branch
         }
         out[k] = UInt32(truncatingIfNeeded: bytes.count) | 1 << 31
         return k
@@ -185,17 +193,18 @@ enum BranchFreeSkeleton {
         let clock = ContinuousClock()
         bytes.withUnsafeBufferPointer { buffer in
             classes.withUnsafeBufferPointer { classes in
-                table.withUnsafeBufferPointer { table in
+                nextStates.withUnsafeBufferPointer { next in
+                  flags.withUnsafeBufferPointer { flags in
                     keywords.withUnsafeBufferPointer { keywords in
                       masks.withUnsafeBufferPointer { masks in
                         for _ in 0..<rounds {
                             tokenizer += TokenizeBenchmark.seconds(clock.measure { tokenizerCount = JSTokenizer.tokenize(buffer).count })
                             var n = 0
                             segmenting += TokenizeBenchmark.seconds(clock.measure {
-                                n = segment(buffer, classes.baseAddress!, table.baseAddress!, into: starts)
+                                n = segment(buffer, classes.baseAddress!, next.baseAddress!, flags.baseAddress!, into: starts)
                             })
                             both += TokenizeBenchmark.seconds(clock.measure {
-                                n = segment(buffer, classes.baseAddress!, table.baseAddress!, into: starts)
+                                n = segment(buffer, classes.baseAddress!, next.baseAddress!, flags.baseAddress!, into: starts)
                                 skeletonCount = build(buffer, starts: starts, count: n, classes: classes.baseAddress!,
                                                       keywords: keywords.baseAddress!, masks: masks.baseAddress!,
                                                       into: tokens)
@@ -203,6 +212,7 @@ enum BranchFreeSkeleton {
                         }
                       }
                     }
+                  }
                 }
             }
         }
