@@ -60,6 +60,31 @@ enum JSChar {
         return (nil, 1)
     }
 
+    /// The bytes that one U+FFFD stands for when `decode` refuses the sequence at `i`: its
+    /// maximal subpart (the longest start of a well-formed sequence, or one byte), as Unicode's
+    /// recommended practice, the WHATWG decoder that browsers run on script text, and
+    /// `String(decoding:as: UTF8.self)` have it. `E2 82 41` is U+FFFD then `A`; `E0 80` is two
+    /// (no well-formed sequence starts `E0 80`).
+    static func invalidSequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        // The continuation bytes a lead byte needs, and the range its first one must be in
+        // (narrower after E0, ED, F0 and F4: no overlong forms, surrogates or values past U+10FFFF).
+        let need: Int, low: UInt8, high: UInt8
+        switch p[i] {
+        case 0xC2...0xDF: (need, low, high) = (1, 0x80, 0xBF)
+        case 0xE0: (need, low, high) = (2, 0xA0, 0xBF)
+        case 0xED: (need, low, high) = (2, 0x80, 0x9F)
+        case 0xE1...0xEF: (need, low, high) = (2, 0x80, 0xBF)
+        case 0xF0: (need, low, high) = (3, 0x90, 0xBF)
+        case 0xF4: (need, low, high) = (3, 0x80, 0x8F)
+        case 0xF1...0xF3: (need, low, high) = (3, 0x80, 0xBF)
+        default: return 1
+        }
+        guard i + 1 < end, p[i + 1] >= low, p[i + 1] <= high else { return 1 }
+        var n = 2
+        while n <= need && i + n < end && p[i + n] & 0xC0 == 0x80 { n += 1 }
+        return n
+    }
+
     /// Non-ASCII white space: NBSP, ZWNBSP (BOM) and the Zs category.
     static func isNonASCIIWhitespace(_ v: UInt32) -> Bool {
         switch v {

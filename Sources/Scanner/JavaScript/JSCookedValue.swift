@@ -77,7 +77,9 @@ extension JSTokenizer {
     /// code units: a high surrogate written as an escape (`\uD83D`) waits for the next unit and
     /// pairs with a low one (`\uDE00`); a lone surrogate becomes U+FFFD, as
     /// `String(decoding:as: UTF16.self)` has it. Runs of plain ASCII are copied eight bytes at a
-    /// time: escaped strings in bundles are mostly long texts with a few `\n` or `\"`.
+    /// time: escaped strings in bundles are mostly long texts with a few `\n` or `\"`. Invalid
+    /// UTF-8 becomes one U+FFFD per maximal subpart, as the string would hold after a browser
+    /// decoded the script (and as an unescaped string's `cookedValue` has it).
     static func cook(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, template: Bool) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(to - from)
@@ -101,7 +103,7 @@ extension JSTokenizer {
             if c >= 0x80 {
                 let (v, n) = JSChar.decode(p, i, to)
                 put(v ?? 0xFFFD, &out, &high)
-                i += n
+                i += v == nil ? JSChar.invalidSequenceLength(p, i, to) : n
                 continue
             }
             // An escape.
@@ -155,7 +157,7 @@ extension JSTokenizer {
                     // \ LS and \ PS are line continuations.
                     if let v, JSChar.isLineSeparator(v) { i += n; continue }
                     put(v ?? 0xFFFD, &out, &high)
-                    i += n
+                    i += v == nil ? JSChar.invalidSequenceLength(p, i, to) : n
                 } else {
                     put(UInt32(e), &out, &high)
                     i += 1
