@@ -159,6 +159,8 @@ enum BranchFreeSkeleton {
         return m
     }
 
+    /// The keywords by the build pass's hash. Two that share a slot keep the later one: this
+    /// prices a lookup (one load, one compare), it is not the tokenizer's collision-free table.
     static func keywordTable() -> [UInt64] {
         var slots = [UInt64](repeating: 1, count: 256)  // 1: no eight-byte word equals it
         let words = ["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
@@ -178,14 +180,14 @@ enum BranchFreeSkeleton {
             print("usage: livegate-bench skeleton FILE [N]")
             return
         }
-        let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
-        let starts = UnsafeMutablePointer<UInt32>.allocate(capacity: bytes.count + 1)
-        let tokens = UnsafeMutablePointer<Token>.allocate(capacity: bytes.count + 1)
-        defer { starts.deallocate(); tokens.deallocate() }
         guard bytes.count >= 8 else {
             print("\(path): fewer than eight bytes")
             return
         }
+        let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
+        let starts = UnsafeMutablePointer<UInt32>.allocate(capacity: bytes.count + 1)
+        let tokens = UnsafeMutablePointer<Token>.allocate(capacity: bytes.count + 1)
+        defer { starts.deallocate(); tokens.deallocate() }
         let keywords = keywordTable()
         let masks: [UInt64] = (0...8).map { $0 == 8 ? ~0 : (1 << UInt64(8 * $0)) - 1 }
         var tokenizer = 0.0, segmenting = 0.0, both = 0.0
