@@ -194,6 +194,7 @@ enum BranchFreeSkeleton {
         var tokenizerCount = 0, skeletonCount = 0
         let clock = ContinuousClock()
         bytes.withUnsafeBufferPointer { buffer in
+            _ = JSTokenizer.tokenize(buffer)  // one-time tables (byte classes, keywords) outside the clock
             classes.withUnsafeBufferPointer { classes in
                 nextStates.withUnsafeBufferPointer { next in
                   flags.withUnsafeBufferPointer { flags in
